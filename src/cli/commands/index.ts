@@ -1,0 +1,2 @@
+// Importing a command file registers it with the CLI.
+import './extract.js';

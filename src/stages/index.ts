@@ -1,0 +1,4 @@
+// Importing a stage file registers it; this list is the one place that decides which stages exist.
+import './segment.js';
+import './langid.js';
+import './morph.js';

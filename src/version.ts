@@ -1,0 +1,2 @@
+/** The package version; also the pipeline version the store compares to decide on re-extraction. */
+export const VERSION = '0.1.0';
