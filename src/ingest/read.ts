@@ -116,7 +116,7 @@ async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: In
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile() && !e.name.endsWith('.gold.json')) yield { path: p };
+    else if ((e.isFile() || e.isSymbolicLink()) && !e.name.endsWith('.gold.json')) yield { path: p };
   }
 }
 
