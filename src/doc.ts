@@ -15,15 +15,7 @@ export interface Span {
 
 /** What a token is, decided by the tokenizer from its characters alone. */
 export type TokenKind =
-  | 'word'
-  | 'number'
-  | 'punct'
-  | 'symbol'
-  | 'emoji'
-  | 'url'
-  | 'handle'
-  | 'hashtag'
-  | 'email';
+  'word' | 'number' | 'punct' | 'symbol' | 'emoji' | 'url' | 'handle' | 'hashtag' | 'email';
 
 /** Grammatical features of a token, OpenCorpora style for Russian (`case: "gent"`, `number: "sing"`). */
 export interface TokenFeatures {
@@ -65,15 +57,7 @@ export interface Sentence extends Span {
 }
 
 export type EntityType =
-  | 'PERSON'
-  | 'ORG'
-  | 'COUNTRY'
-  | 'CITY'
-  | 'LOC'
-  | 'TREATY'
-  | 'EVENT_NAME'
-  | 'FACILITY'
-  | 'PRODUCT';
+  'PERSON' | 'ORG' | 'COUNTRY' | 'CITY' | 'LOC' | 'TREATY' | 'EVENT_NAME' | 'FACILITY' | 'PRODUCT';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'PERSON',
@@ -182,6 +166,13 @@ export interface Event {
   explain?: Record<string, string>;
 }
 
+/** A date or an amount found in the text (see src/values/). */
+export interface Value extends Span {
+  kind: 'date' | 'money';
+  text: string;
+  [key: string]: unknown;
+}
+
 export interface Quote extends Span {
   speaker: EntityRef | null;
   text: string;
@@ -227,6 +218,7 @@ export class Doc {
   tokens: Token[] = [];
   mentions: Mention[] = [];
   entities: Entity[] = [];
+  values: Value[] = [];
   events: Event[] = [];
   quotes: Quote[] = [];
   warnings: Warning[] = [];

@@ -12,7 +12,13 @@ import { createPipeline, type Pipeline, type PipelineConfig } from './pipeline/p
 
 export * from './doc.js';
 export { AnnalistError } from './pipeline/errors.js';
-export { createPipeline, checkPlan, DEFAULT_STAGES, Pipeline, type PipelineConfig } from './pipeline/pipeline.js';
+export {
+  createPipeline,
+  checkPlan,
+  DEFAULT_STAGES,
+  Pipeline,
+  type PipelineConfig,
+} from './pipeline/pipeline.js';
 export { listStages, registerStage, getStage } from './pipeline/registry.js';
 export type { DocField, StageDefinition, StageInstance, PipelineOptions } from './pipeline/types.js';
 export { toDocumentJson, SCHEMA_ID, type DocumentJson, type OutputOptions } from './output.js';

@@ -33,7 +33,12 @@ export async function runCli(
   }
   const cmd = getCommand(name);
   if (!cmd) {
-    println(stderr, `annalist: unknown command "${name}". Commands: ${listCommands().map((c) => c.name).join(', ')}`);
+    println(
+      stderr,
+      `annalist: unknown command "${name}". Commands: ${listCommands()
+        .map((c) => c.name)
+        .join(', ')}`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -18,7 +18,10 @@ async function tempDir(): Promise<string> {
 
 describe('seed format', () => {
   it('reads the date and the text on the same line', () => {
-    expect(parseSeedFormat(' date 2025-11-07 Как пишет Axios.')).toEqual({ date: '2025-11-07', text: 'Как пишет Axios.' });
+    expect(parseSeedFormat(' date 2025-11-07 Как пишет Axios.')).toEqual({
+      date: '2025-11-07',
+      text: 'Как пишет Axios.',
+    });
   });
   it('accepts no leading space and the text on the next line', () => {
     expect(parseSeedFormat('date 2025-11-07\nТекст.')).toEqual({ date: '2025-11-07', text: 'Текст.' });
@@ -54,8 +57,18 @@ describe('decoding', () => {
 
 describe('JSON Lines records', () => {
   it('reads the fields and names the line on errors', () => {
-    const rec = parseJsonlRecord('{"text":"A\\r\\nB","date":"2025-11-07","id":"x1","lang":"en"}', 'f.jsonl', 3);
-    expect(rec).toMatchObject({ text: 'A\nB', date: '2025-11-07', id: 'x1', lang: 'en', source: 'f.jsonl:3' });
+    const rec = parseJsonlRecord(
+      '{"text":"A\\r\\nB","date":"2025-11-07","id":"x1","lang":"en"}',
+      'f.jsonl',
+      3,
+    );
+    expect(rec).toMatchObject({
+      text: 'A\nB',
+      date: '2025-11-07',
+      id: 'x1',
+      lang: 'en',
+      source: 'f.jsonl:3',
+    });
     expect(() => parseJsonlRecord('{"text": 1}', 'f.jsonl', 4)).toThrow('f.jsonl:4');
     expect(() => parseJsonlRecord('{oops', 'f.jsonl', 5)).toThrow(/f\.jsonl:5: invalid JSON/);
     expect(() => parseJsonlRecord('{"text":"a","date":"2025-02-31"}', 'f.jsonl', 6)).toThrow(/date/);
@@ -69,7 +82,10 @@ describe('readInputs on a batch with bad input', () => {
     await writeFile(join(dir, 'b-empty.txt'), '');
     await writeFile(join(dir, 'c-header-only.txt'), ' date 2025-11-07\n');
     await writeFile(join(dir, 'd-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 5]));
-    await writeFile(join(dir, 'e.jsonl'), '{"text":"Один."}\nnot json\n{"text":"Три.","date":"2025-01-02"}\n');
+    await writeFile(
+      join(dir, 'e.jsonl'),
+      '{"text":"Один."}\nnot json\n{"text":"Три.","date":"2025-01-02"}\n',
+    );
     await writeFile(join(dir, 'f.gold.json'), '{}');
     await mkdir(join(dir, 'sub'));
     await writeFile(join(dir, 'sub', 'g.txt'), 'Plain text\r\nwith CRLF.');

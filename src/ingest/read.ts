@@ -25,7 +25,11 @@ export interface ReadOptions {
  * A reader for a kind of file, chosen by extension. Text, seed format and JSON Lines are built in;
  * HTML and feed readers register themselves here.
  */
-export type FileReader = (path: string, buf: Buffer, opts: ReadOptions) => AsyncIterable<ReadItem> | ReadItem[];
+export type FileReader = (
+  path: string,
+  buf: Buffer,
+  opts: ReadOptions,
+) => AsyncIterable<ReadItem> | ReadItem[];
 
 const readers = new Map<string, FileReader>();
 
@@ -43,7 +47,10 @@ export function textToInput(raw: string, source: string, opts: ReadOptions): Rea
   const seed = parseSeedFormat(text);
   const body = seed ? seed.text : text;
   if (seed && !isValidDate(seed.date)) {
-    return { ok: false, error: new InputError('E_DATE', source, `header date "${seed.date}" is not a real date`, 1) };
+    return {
+      ok: false,
+      error: new InputError('E_DATE', source, `header date "${seed.date}" is not a real date`, 1),
+    };
   }
   if (body.trim() === '') {
     const what = seed ? 'has only a header line and no text' : 'is empty';
@@ -55,7 +62,11 @@ export function textToInput(raw: string, source: string, opts: ReadOptions): Rea
   };
 }
 
-async function* readJsonl(path: string, opts: ReadOptions, stream?: NodeJS.ReadableStream): AsyncGenerator<ReadItem> {
+async function* readJsonl(
+  path: string,
+  opts: ReadOptions,
+  stream?: NodeJS.ReadableStream,
+): AsyncGenerator<ReadItem> {
   const input = stream ?? createReadStream(path, { encoding: 'utf8' });
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;

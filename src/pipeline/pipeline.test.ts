@@ -4,7 +4,11 @@ import { checkPlan, createPipeline, Pipeline } from './pipeline.js';
 import { listStages } from './registry.js';
 import type { StageDefinition } from './types.js';
 
-const def = (name: string, reads: StageDefinition['reads'], writes: StageDefinition['writes']): StageDefinition => ({
+const def = (
+  name: string,
+  reads: StageDefinition['reads'],
+  writes: StageDefinition['writes'],
+): StageDefinition => ({
   name,
   description: name,
   reads,
@@ -27,7 +31,9 @@ describe('pipeline plan', () => {
     expect(() => checkPlan([def('a', ['text'], ['tokens']), def('b', ['tokens'], ['lang'])])).not.toThrow();
   });
   it('refuses unknown stage names with the list of known ones', async () => {
-    await expect(createPipeline({ stages: ['segment', 'nope'] })).rejects.toThrow(/No stage named "nope". Known stages: /);
+    await expect(createPipeline({ stages: ['segment', 'nope'] })).rejects.toThrow(
+      /No stage named "nope". Known stages: /,
+    );
   });
   it('refuses a registered plan out of order', async () => {
     await expect(createPipeline({ stages: ['morph', 'segment'] })).rejects.toThrow(/E?Stage "morph" reads/);
@@ -54,7 +60,9 @@ describe('a failing stage', () => {
       { name: 'after', run: () => void ran.push('after') },
     ]);
     const doc = p.process(new Doc({ text: 'x' }));
-    expect(doc.warnings).toEqual([{ code: 'W_STAGE_FAILED', message: 'Stage "boom" failed on this document: bad input here' }]);
+    expect(doc.warnings).toEqual([
+      { code: 'W_STAGE_FAILED', message: 'Stage "boom" failed on this document: bad input here' },
+    ]);
     expect(ran).toEqual(['after']);
   });
 });

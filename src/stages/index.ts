@@ -2,3 +2,4 @@
 import './segment.js';
 import './langid.js';
 import './morph.js';
+import './values.js';

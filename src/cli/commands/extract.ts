@@ -62,7 +62,11 @@ registerCommand({
     let failed = 0;
     let count = 0;
     const buffered: unknown[] = [];
-    for await (const item of readInputs(positionals, { date: values.date ?? null, lang: values.lang ?? null, encoding })) {
+    for await (const item of readInputs(positionals, {
+      date: values.date ?? null,
+      lang: values.lang ?? null,
+      encoding,
+    })) {
       if (!item.ok) {
         failed++;
         println(stderr, `annalist extract: ${item.error.code}: ${item.error.message}`);
@@ -71,7 +75,10 @@ registerCommand({
       const doc = pipeline.process(item.input);
       for (const w of doc.warnings) {
         const where = w.start !== undefined ? ` at ${w.start}-${w.end}` : '';
-        println(stderr, `annalist extract: warning ${w.code} in ${doc.source ?? doc.id}${where}: ${w.message}`);
+        println(
+          stderr,
+          `annalist extract: warning ${w.code} in ${doc.source ?? doc.id}${where}: ${w.message}`,
+        );
       }
       const json = toDocumentJson(doc, outOpts);
       count++;
@@ -81,7 +88,8 @@ registerCommand({
     if (values.format === 'json' && count > 0) {
       println(stdout, JSON.stringify(buffered.length === 1 ? buffered[0] : buffered, null, 2));
     }
-    if (failed > 0) println(stderr, `annalist extract: ${count} document(s) extracted, ${failed} input(s) failed`);
+    if (failed > 0)
+      println(stderr, `annalist extract: ${count} document(s) extracted, ${failed} input(s) failed`);
     return failed > 0 ? 1 : 0;
   },
 });
