@@ -170,7 +170,6 @@ export interface Event {
 export interface Value extends Span {
   kind: 'date' | 'money';
   text: string;
-  [key: string]: unknown;
 }
 
 export interface Quote extends Span {

@@ -3,3 +3,5 @@ import './segment.js';
 import './langid.js';
 import './morph.js';
 import './values.js';
+import './entities.js';
+import './events.js';

@@ -1,0 +1,406 @@
+/**
+ * Linking and in-document coreference: one entity per referent. KB names take the KB identity
+ * (chosen by type, date and the countries of the text); a title takes the person named beside it,
+ * or the holder of the office at the document date, or the last-named holder in the document;
+ * names the KB does not know cluster by surname and by transliteration; a surname alone after a
+ * full name joins it. A name that fits nothing gets a stable local id (`new:…`), never a famous
+ * namesake.
+ */
+import type { Doc, Entity, EntityType, Mention, Role, Token } from '../doc.js';
+import type { Kb } from '../kb/kb.js';
+import type { KbEntity } from '../kb/types.js';
+import { tokenAlternatives } from '../stages/morph.js';
+import type { Candidate } from './recognize.js';
+import { namesMatch, romanize } from './translit.js';
+
+const CYR = /[\u0400-\u04ff]/;
+
+interface Draft {
+  id: string;
+  kb?: KbEntity;
+  name: string;
+  ruName: string | null;
+  type: EntityType;
+  country: string | null;
+  mentions: Mention[];
+  rule: string;
+  /** Surface words of the longest name seen (for surname coreference). */
+  words: string[];
+}
+
+function cap(word: string, like: string): string {
+  if (!word) return word;
+  if (like === like.toUpperCase() && like.length > 1 && like !== like.toLowerCase())
+    return word.toUpperCase();
+  return word
+    .split('-')
+    .map((p) => (p ? p[0]!.toUpperCase() + p.slice(1) : p))
+    .join('-');
+}
+
+/** The nominative form of a mention of a person: each word's (surname-aware) lemma, capitalised as written. */
+function personLemma(tokens: Token[], c: Candidate): string {
+  const parts: string[] = [];
+  for (let k = c.tokStart; k < c.tokEnd; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') {
+      if (t.text === '.' && parts.length) parts[parts.length - 1] += '.';
+      continue;
+    }
+    const l = CYR.test(t.text) ? (t.lemma ?? t.text) : t.text;
+    parts.push(CYR.test(t.text) ? cap(l, t.text) : t.text);
+  }
+  return parts.join(' ');
+}
+
+const FEM_ADJ: Array<[RegExp, string]> = [
+  [/ый$/, 'ая'],
+  [/ий$/, 'ая'],
+  [/ой$/, 'ая'],
+];
+const NEUT_ADJ: Array<[RegExp, string]> = [
+  [/ый$/, 'ое'],
+  [/ий$/, 'ее'],
+  [/ой$/, 'ое'],
+];
+
+/**
+ * The nominative form of an organization or place name: the head noun and the adjectives before it
+ * take their lemma (adjectives agreeing in gender), the genitive words after it stay as written
+ * ("Организации Объединенных Наций" → "Организация Объединенных Наций").
+ */
+function phraseLemma(doc: Doc, c: Candidate): string {
+  const tokens = doc.tokens;
+  const parts: string[] = [];
+  let head = -1;
+  for (let k = c.tokStart; k < c.tokEnd; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      head = k;
+      break;
+    }
+  }
+  const gender = head >= 0 ? String(tokens[head]!.features?.gender ?? '') : '';
+  const plural = head >= 0 && tokens[head]!.features?.number === 'plur';
+  for (let k = c.tokStart; k < c.tokEnd; k++) {
+    const t = tokens[k]!;
+    const sep = k > c.tokStart && tokens[k - 1]!.end < t.start ? ' ' : '';
+    if (!CYR.test(t.text) || head < 0 || k > head) {
+      parts.push(sep + t.text);
+      continue;
+    }
+    let l = t.lemma ?? t.text.toLowerCase();
+    if (k < head && t.pos === 'ADJ') {
+      if (plural) l = l.replace(/(ый|ой)$/, 'ые').replace(/ий$/, 'ие');
+      else if (gender === 'femn') for (const [re, r] of FEM_ADJ) l = l.replace(re, r);
+      else if (gender === 'neut') for (const [re, r] of NEUT_ADJ) l = l.replace(re, r);
+    }
+    if (k === head && plural && t.features?.number === 'plur') {
+      // Plural names keep the plural ("Соединенные Штаты"): nominative plural of the surface form.
+      const alt = tokenAlternatives(doc, k).find(
+        (r) => r.features.case === 'nomn' && r.features.number === 'plur',
+      );
+      l = alt ? t.text.toLowerCase() : l;
+    }
+    parts.push(sep + cap(l, t.text));
+  }
+  return parts.join('').replace(/^[«"]|[»"]$/g, '');
+}
+
+function slug(s: string): string {
+  return (
+    romanize(s)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
+}
+
+function rolesAt(kb: KbEntity | undefined, date: string | null): Role[] {
+  if (!kb?.roles) return [];
+  const d = date ?? '9999-12-31';
+  return kb.roles
+    .filter(
+      (r) =>
+        (r.from ?? '0000') <= d &&
+        (r.to === null ||
+          r.to === undefined ||
+          d <= r.to + (r.to.length === 4 ? '-12-31' : r.to.length === 7 ? '-31' : '')),
+    )
+    .map((r) => {
+      const o: Role = { role: r.role, of: r.of ?? '' };
+      if (r.from) o.from = r.from;
+      if (r.to !== undefined) o.to = r.to;
+      return o;
+    });
+}
+
+/** Picks the KB identity of a name among its candidates, using the type the text suggests, the date and the countries of the text. */
+function chooseKb(
+  kb: Kb,
+  ids: string[],
+  date: string | null,
+  countries: Set<string>,
+  wantType?: EntityType,
+): KbEntity | undefined {
+  let best: KbEntity | undefined;
+  let bestScore = -Infinity;
+  ids.forEach((id, order) => {
+    const e = kb.get(id);
+    if (!e) return;
+    let s = -order * 0.01;
+    if (wantType && e.type === wantType) s += 3;
+    if (e.type === 'COUNTRY') s += 1.5;
+    if (e.country && countries.has(e.country)) s += 1;
+    if (e.type === 'PERSON' && date && kb.activeOn(e, date)) s += 2;
+    if (e.type === 'PERSON' && date && e.roles?.length && !kb.activeOn(e, date)) s += 0.5;
+    if (s > bestScore) {
+      best = e;
+      bestScore = s;
+    }
+  });
+  return best;
+}
+
+/**
+ * Links the candidates of a document into entities and fills `doc.mentions` and `doc.entities`.
+ *
+ * @example linkDocument(doc, candidates, kb) // doc.entities: one per referent, with every mention
+ */
+export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
+  const tokens = doc.tokens;
+  const drafts: Draft[] = [];
+  const byId = new Map<string, Draft>();
+  const countries = new Set<string>();
+  for (const c of cands) {
+    for (const id of c.ids) {
+      const e = kb.get(id);
+      if (e?.type === 'COUNTRY' && e.iso3) countries.add(e.iso3);
+    }
+  }
+  const get = (id: string, make: () => Draft): Draft => {
+    let d = byId.get(id);
+    if (!d) {
+      d = make();
+      byId.set(id, d);
+      drafts.push(d);
+    }
+    return d;
+  };
+  const fromKb = (e: KbEntity, rule: string): Draft =>
+    get(e.id, () => ({
+      id: e.id,
+      kb: e,
+      name: e.name,
+      ruName: e.ru?.[0] ?? null,
+      type: e.type,
+      country: e.country ?? e.iso3 ?? null,
+      mentions: [],
+      rule,
+      words: (e.ru?.[0] ?? e.name).split(/[\s-]+/),
+    }));
+  const textOf = (c: Candidate): string => doc.text.slice(c.start, c.end);
+  const mention = (c: Candidate, d: Draft, lemma: string): Mention => {
+    const m: Mention = {
+      start: c.start,
+      end: c.end,
+      text: textOf(c),
+      lemma,
+      type: d.type,
+      entity: d.id,
+      rule: c.rule,
+      via: c.via,
+    };
+    d.mentions.push(m);
+    return m;
+  };
+  const kbLemma = (c: Candidate, e: KbEntity): string => {
+    const text = textOf(c);
+    if (!CYR.test(text)) return text.replace(/^@/, '');
+    // The KB's own nominative name with as many words as the mention, else the lemmas of its words.
+    const n = c.tokEnd - c.tokStart;
+    const words = tokens
+      .slice(c.tokStart, c.tokEnd)
+      .filter((t) => t.kind === 'word')
+      .map((t) => (t.lemma ?? t.text).toLowerCase());
+    for (const name of e.ru ?? []) {
+      const nw = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/);
+      if (
+        nw.length === n &&
+        nw.every((w, i) => w === words[i] || w === tokens[c.tokStart + i]!.text.toLowerCase())
+      )
+        return name;
+    }
+    for (const name of e.ru ?? []) {
+      const nw = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/);
+      if (nw.length === n && nw[nw.length - 1]!.slice(0, 3) === words[words.length - 1]!.slice(0, 3))
+        return name;
+    }
+    return e.type === 'PERSON' ? personLemma(tokens, c) : phraseLemma(doc, c);
+  };
+
+  // Pass 1: names (KB and unknown), in text order, so titles can refer back to them.
+  const titleCands: Candidate[] = [];
+  for (const c of cands) {
+    if (c.via === 'title') {
+      titleCands.push(c);
+      continue;
+    }
+    const wantType = (() => {
+      const prev = tokens[c.tokStart - 1];
+      if (prev && /^(компани|корпораци|фонд|банк|company|corporation)/i.test(prev.lemma ?? prev.text))
+        return 'ORG' as EntityType;
+      return undefined;
+    })();
+    const e = c.ids.length ? chooseKb(kb, c.ids, doc.date, countries, wantType) : undefined;
+    if (e) {
+      const d = fromKb(e, c.rule);
+      mention(c, d, kbLemma(c, e));
+      continue;
+    }
+    const lemma =
+      c.type === 'PERSON' ? personLemma(tokens, c) : CYR.test(textOf(c)) ? phraseLemma(doc, c) : textOf(c);
+    // Coreference of unknown names: the same lemma, a surname alone after the full name, or the
+    // same name in the other script.
+    const words = lemma.split(/[\s]+/);
+    let target: Draft | undefined = drafts.find(
+      (d) => d.type === c.type && !d.kb && (d.ruName ?? d.name).toLowerCase() === lemma.toLowerCase(),
+    );
+    if (!target && c.type === 'PERSON') {
+      target = drafts.find(
+        (d) =>
+          d.type === 'PERSON' &&
+          ((words.length === 1 && d.words.some((w) => w.toLowerCase() === words[0]!.toLowerCase())) ||
+            (CYR.test(lemma) !== CYR.test(d.ruName ?? d.name) &&
+              namesMatch(lemma, d.kb ? d.name : (d.ruName ?? d.name)))),
+      );
+    }
+    if (!target && c.type === 'PERSON' && words.length === 1) {
+      // A surname alone may name a KB person already in the document in the other script ("Tokayev" ~ "Токаев").
+      target = drafts.find(
+        (d) =>
+          d.type === 'PERSON' && d.kb && namesMatch(lemma, CYR.test(lemma) ? (d.ruName ?? d.name) : d.name),
+      );
+    }
+    if (target) {
+      mention(c, target, lemma);
+      if (!target.kb && words.length > target.words.length) target.words = words;
+      continue;
+    }
+    const cyr = CYR.test(lemma);
+    const name = cyr ? romanize(lemma) : lemma;
+    const id = `new:${c.type.toLowerCase()}/${slug(name)}`;
+    const d = get(id, () => ({
+      id,
+      name,
+      ruName: cyr ? lemma : null,
+      type: c.type,
+      country: null,
+      mentions: [],
+      rule: c.rule,
+      words,
+    }));
+    mention(c, d, lemma);
+  }
+
+  // Pass 2: titles. A title right before a person's name is that person; else the holder of the
+  // office at the date, for the country the text gives; else the last-named person holding it.
+  const personAfter = (c: Candidate): Draft | undefined => {
+    let k = c.tokEnd;
+    // Skip the country or organization the title is of ("Президент Казахстана Касым-Жомарт Токаев").
+    for (let hops = 0; hops < 4 && k < tokens.length; hops++) {
+      const m = doc.mentions.find((x) => x.start === tokens[k]!.start);
+      if (!m) return undefined;
+      const d = byId.get(m.entity!);
+      if (d?.type === 'PERSON') return d;
+      if (d && (d.type === 'COUNTRY' || d.type === 'ORG' || d.type === 'CITY')) {
+        while (k < tokens.length && tokens[k]!.start < m.end) k++;
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  };
+  const countryNear = (c: Candidate): string | null => {
+    if (c.title?.country) return c.title.country;
+    // After: "Президент Казахстана", "President of Kazakhstan".
+    let k = c.tokEnd;
+    if (tokens[k] && /^(of|the)$/i.test(tokens[k]!.text)) k++;
+    if (tokens[k] && /^the$/i.test(tokens[k]!.text)) k++;
+    const after = tokens[k] ? doc.mentions.find((x) => x.start === tokens[k]!.start) : undefined;
+    const afterD = after ? byId.get(after.entity!) : undefined;
+    if (afterD?.type === 'COUNTRY' && afterD.country) return afterD.country;
+    if (afterD?.kb) {
+      const m = kb.metonymOf(afterD.id);
+      if (m) return m;
+      if (afterD.type === 'ORG') return afterD.id;
+    }
+    // Before: an adjective ("американского сенатора") or a country name ("Kazakhstan President", "U.S.").
+    const prev = tokens[c.tokStart - 1];
+    if (prev) {
+      const adj = kb.countryByAdjective(prev.lemma ?? prev.text) ?? kb.countryByAdjective(prev.text);
+      if (adj?.iso3) return adj.iso3;
+      const before = doc.mentions.find((x) => x.end === prev.end);
+      const bd = before ? byId.get(before.entity!) : undefined;
+      if (bd?.type === 'COUNTRY' && bd.country) return bd.country;
+    }
+    return null;
+  };
+  for (const c of titleCands) {
+    const entry = c.title!;
+    const lemma = CYR.test(textOf(c)) ? phraseLemma(doc, c) : textOf(c);
+    const named = personAfter(c);
+    if (named) {
+      mention(c, named, lemma);
+      continue;
+    }
+    const country = countryNear(c);
+    let holder: KbEntity | undefined;
+    if (country) {
+      for (const role of entry.roles) {
+        holder = kb.holders(role, country, doc.date ?? undefined)[0]?.entity;
+        if (holder) break;
+      }
+    } else {
+      // "Глава государства": the last person named before it who holds one of the title's roles.
+      const before = doc.mentions
+        .filter((m) => m.end <= c.start && m.type === 'PERSON' && m.entity)
+        .sort((x, y) => y.start - x.start);
+      for (const m of before) {
+        const d = byId.get(m.entity!);
+        if (d?.kb && rolesAt(d.kb, doc.date).some((r) => entry.roles.includes(r.role))) {
+          holder = d.kb;
+          break;
+        }
+      }
+    }
+    if (holder) {
+      const d = fromKb(holder, c.rule);
+      mention(c, d, lemma);
+    }
+  }
+
+  doc.mentions = drafts.flatMap((d) => d.mentions).sort((x, y) => x.start - y.start || y.end - x.end);
+  doc.entities = drafts.map((d): Entity => {
+    const names: Record<string, string> = {};
+    if (d.ruName) names.ru = d.ruName;
+    if (d.kb?.kk?.[0]) names.kk = d.kb.kk[0];
+    const wikidata = /^Q\d+$/.test(d.id) ? d.id : null;
+    const e: Entity = {
+      id: d.id,
+      wikidata,
+      name: d.name,
+      names,
+      type: d.type,
+      country: d.country,
+      roles: rolesAt(d.kb, doc.date),
+      mentions: d.mentions
+        .sort((x, y) => x.start - y.start)
+        .map((m) => ({ start: m.start, end: m.end, text: m.text, lemma: m.lemma, rule: m.rule, via: m.via })),
+      rule: d.rule,
+    };
+    return e;
+  });
+}

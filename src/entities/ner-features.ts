@@ -1,0 +1,718 @@
+/**
+ * Features and decoding of the Russian named-entity tagger (`ner.ts`), shared with its training
+ * script (scripts/train-ner.ts) so that both sides compute exactly the same thing.
+ *
+ * Every feature is a 32-bit integer: a template number mixed with the hash of its value(s), so
+ * extraction allocates no strings beyond what the tokens already hold, and the model is a table
+ * from feature id to one weight per tag. Per token we hash its word, lemma, suffixes, shape,
+ * part of speech and case once, then the templates combine those of the token and of its
+ * neighbours (±2), the OpenCorpora name tags of the chosen reading and of the alternatives, the
+ * KB gazetteer (a token starts or continues a KB name match, and of which type), the titles
+ * lexicon, quotes, and a few document-wide hints (the same lemma capitalised or lower-cased
+ * elsewhere in the document).
+ */
+import type { Doc, Token } from '../doc.js';
+import type { Kb } from '../kb/kb.js';
+import { tokenKeyWords, type KeyWordSlot } from '../kb/keys.js';
+import { tokenAlternatives } from '../stages/morph.js';
+
+/** The entity types the tagger knows (factRuEval's PER / LOC / ORG). */
+export type NerType = 'PER' | 'LOC' | 'ORG';
+export const NER_TYPES: readonly NerType[] = ['PER', 'LOC', 'ORG'];
+
+// ---------------------------------------------------------------------------------------------
+// Hashing
+
+/**
+ * FNV-1a 32-bit hash of a string (unsigned).
+ *
+ * @example hashString('москва') === hashString('москва') // true
+ */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a of the last `k` characters of `s` (the whole string when shorter). */
+function hashSuffix(s: string, k: number): number {
+  let h = 0x811c9dc5 ^ k;
+  for (let i = Math.max(0, s.length - k); i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser: spreads the bits so that nearby inputs land far apart. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function f1(template: number, a: number): number {
+  return fmix(Math.imul(template + 1, 0x9e3779b1) ^ a);
+}
+
+function f2(template: number, a: number, b: number): number {
+  return fmix(Math.imul(template + 1, 0x9e3779b1) ^ fmix(a ^ Math.imul(b + 1, 0x27d4eb2f)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tag sets
+
+/**
+ * A tagging scheme: BIO (B-/I-/O) or BILOU (adds L- last and U- unit), with which transitions are
+ * legal and how a tag sequence turns into spans.
+ */
+export interface TagSet {
+  scheme: 'BIO' | 'BILOU';
+  tags: readonly string[];
+  /** `allowed[(prev + 1) * n + cur]`: may `cur` follow `prev` (prev = -1 at sentence start)? */
+  allowed: Uint8Array;
+  /** `final[t]`: may a sentence end on tag `t`? */
+  final: Uint8Array;
+}
+
+/**
+ * Builds a tag set.
+ *
+ * @example makeTagSet('BIO').tags // ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG']
+ */
+export function makeTagSet(scheme: 'BIO' | 'BILOU'): TagSet {
+  const parts = scheme === 'BIO' ? ['B', 'I'] : ['B', 'I', 'L', 'U'];
+  const tags = ['O'];
+  for (const t of NER_TYPES) for (const p of parts) tags.push(`${p}-${t}`);
+  const n = tags.length;
+  const allowed = new Uint8Array((n + 1) * n);
+  const final = new Uint8Array(n);
+  const split = (i: number): [string, string] => {
+    const t = tags[i]!;
+    return t === 'O' ? ['O', ''] : [t[0]!, t.slice(2)];
+  };
+  for (let prev = -1; prev < n; prev++) {
+    const [pp, pt] = prev < 0 ? ['O', ''] : split(prev);
+    // After B or I of a type the span is open: only I/L of the same type may follow.
+    const open = scheme === 'BIO' ? false : pp === 'B' || pp === 'I';
+    for (let cur = 0; cur < n; cur++) {
+      const [cp, ct] = split(cur);
+      let ok: boolean;
+      if (cp === 'I' || cp === 'L') ok = (pp === 'B' || pp === 'I') && pt === ct;
+      else ok = !open;
+      allowed[(prev + 1) * n + cur] = ok ? 1 : 0;
+    }
+  }
+  for (let t = 0; t < n; t++) {
+    const [p] = split(t);
+    final[t] = scheme === 'BIO' || (p !== 'B' && p !== 'I') ? 1 : 0;
+  }
+  return { scheme, tags, allowed, final };
+}
+
+/** A span of tokens `[start, end)` (indices into the sentence's token list) with its type. */
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: NerType;
+}
+
+/**
+ * Encodes spans as tag indices for a sentence of `n` tokens (overlapping spans: the first wins).
+ *
+ * @example encodeTags(makeTagSet('BIO'), 3, [{ start: 1, end: 3, type: 'PER' }]) // [0, 1, 2]
+ */
+export function encodeTags(ts: TagSet, n: number, spans: readonly TokenSpan[]): Int32Array {
+  const out = new Int32Array(n);
+  const idx = (t: string): number => ts.tags.indexOf(t);
+  for (const s of spans) {
+    let free = true;
+    for (let i = s.start; i < s.end; i++) if (out[i] !== 0) free = false;
+    if (!free || s.end <= s.start) continue;
+    for (let i = s.start; i < s.end; i++) {
+      let p = i === s.start ? 'B' : 'I';
+      if (ts.scheme === 'BILOU') {
+        if (s.end - s.start === 1) p = 'U';
+        else if (i === s.end - 1) p = 'L';
+      }
+      out[i] = idx(`${p}-${s.type}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads spans back from tag indices (lenient: an I without B opens a span).
+ *
+ * @example decodeSpans(makeTagSet('BIO'), [0, 1, 2]) // [{ start: 1, end: 3, type: 'PER' }]
+ */
+export function decodeSpans(ts: TagSet, tags: ArrayLike<number>): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let cur: TokenSpan | null = null;
+  for (let i = 0; i < tags.length; i++) {
+    const t = ts.tags[tags[i]!]!;
+    if (t === 'O') {
+      if (cur) out.push(cur);
+      cur = null;
+      continue;
+    }
+    const p = t[0]!;
+    const type = t.slice(2) as NerType;
+    const continues = (p === 'I' || p === 'L') && cur !== null && cur.type === type;
+    if (continues) cur!.end = i + 1;
+    else {
+      if (cur) out.push(cur);
+      cur = { start: i, end: i + 1, type };
+    }
+    if (p === 'L' || p === 'U') {
+      out.push(cur!);
+      cur = null;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * Best tag sequence under emission scores `em[i * n + t]` and transition scores
+ * `trans[(prev + 1) * n + cur]` (row 0 is the sentence start), restricted to legal transitions.
+ *
+ * @example viterbi(ts, em, trans, tokenCount)
+ */
+export function viterbi(ts: TagSet, em: Float64Array, trans: ArrayLike<number>, len: number): Int32Array {
+  const n = ts.tags.length;
+  const out = new Int32Array(len);
+  if (len === 0) return out;
+  const score = new Float64Array(len * n);
+  const back = new Int32Array(len * n);
+  const allowed = ts.allowed;
+  for (let t = 0; t < n; t++) score[t] = allowed[t] ? em[t]! + trans[t]! : -Infinity;
+  for (let i = 1; i < len; i++) {
+    for (let t = 0; t < n; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < n; p++) {
+        const k = (p + 1) * n + t;
+        if (!allowed[k]) continue;
+        const s = score[(i - 1) * n + p]! + trans[k]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * n + t] = best + em[i * n + t]!;
+      back[i * n + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < n; t++) {
+    const s = score[(len - 1) * n + t]!;
+    if (ts.final[t] && s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  out[len - 1] = arg;
+  for (let i = len - 1; i > 0; i--) out[i - 1] = back[i * n + out[i]!]!;
+  return out;
+}
+
+/**
+ * Per-token marginal probabilities of each tag under the scores scaled by `scale` (a linear-chain
+ * forward–backward pass), used to give each span a confidence.
+ *
+ * @example const p = marginals(ts, em, trans, len, 0.2); p[i * n + t]
+ */
+export function marginals(
+  ts: TagSet,
+  em: Float64Array,
+  trans: ArrayLike<number>,
+  len: number,
+  scale: number,
+): Float64Array {
+  const n = ts.tags.length;
+  const alpha = new Float64Array(len * n).fill(-Infinity);
+  const beta = new Float64Array(len * n).fill(-Infinity);
+  const allowed = ts.allowed;
+  const lse = (a: number, b: number): number => {
+    if (a === -Infinity) return b;
+    if (b === -Infinity) return a;
+    return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+  };
+  for (let t = 0; t < n; t++) if (allowed[t]) alpha[t] = scale * (em[t]! + trans[t]!);
+  for (let i = 1; i < len; i++) {
+    for (let t = 0; t < n; t++) {
+      let acc = -Infinity;
+      for (let p = 0; p < n; p++) {
+        const k = (p + 1) * n + t;
+        if (allowed[k]) acc = lse(acc, alpha[(i - 1) * n + p]! + scale * trans[k]!);
+      }
+      alpha[i * n + t] = acc + scale * em[i * n + t]!;
+    }
+  }
+  for (let t = 0; t < n; t++) if (ts.final[t]) beta[(len - 1) * n + t] = 0;
+  for (let i = len - 2; i >= 0; i--) {
+    for (let p = 0; p < n; p++) {
+      let acc = -Infinity;
+      for (let t = 0; t < n; t++) {
+        const k = (p + 1) * n + t;
+        if (allowed[k]) acc = lse(acc, scale * (trans[k]! + em[(i + 1) * n + t]!) + beta[(i + 1) * n + t]!);
+      }
+      beta[i * n + p] = acc;
+    }
+  }
+  let z = -Infinity;
+  for (let t = 0; t < n; t++) z = lse(z, alpha[(len - 1) * n + t]! + beta[(len - 1) * n + t]!);
+  const out = new Float64Array(len * n);
+  for (let i = 0; i < len * n; i++) out[i] = Math.exp(alpha[i]! + beta[i]! - z);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-token information
+
+/** What the templates need to know about one token, hashed once. */
+export interface TokInfo {
+  /** Lower-case word (ё → е). */
+  w: number;
+  lemma: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  p3: number;
+  /** Coarse shape class (SHAPE_*), including the script. */
+  shape: number;
+  /** Short shape: letters as X/x, digits as d, repeats collapsed ("Xx-Xx", "X.X."). */
+  lshape: number;
+  pos: number;
+  cas: number;
+  /** Bit mask of OpenCorpora tags (TAG_BITS) of the chosen reading. */
+  tags: number;
+  /** Bit mask of the tags of the other readings. */
+  alt: number;
+  /** KB match: 0 none; else 1 = starts a match, 2 = continues one; bits 2.. the KB types (KB_TYPE_BITS). */
+  kb: number;
+  /** Length class of the KB match the token is in (0 none, 1, 2, 3 = three words or more). */
+  kbLen: number;
+  /** 0 none, 1 starts a title phrase of the lexicon, 2 continues one. */
+  title: number;
+  /** 1 inside «…» or "…". */
+  quote: number;
+  /** 1 when the token opens its sentence (after leading quotes and brackets). */
+  initial: number;
+  /** Document hints for capitalised words: bit 0 the lemma is capitalised mid-sentence elsewhere, bit 1 lower-cased elsewhere. */
+  doc: number;
+}
+
+const TAG_BITS: Record<string, number> = {
+  Name: 1,
+  Surn: 2,
+  Patr: 4,
+  Geox: 8,
+  Orgn: 16,
+  Abbr: 32,
+  Init: 64,
+  Trad: 128,
+};
+const KB_TYPE_BITS: Record<string, number> = {
+  PERSON: 1,
+  ORG: 2,
+  COUNTRY: 4,
+  CITY: 8,
+  LOC: 16,
+  TREATY: 32,
+  EVENT_NAME: 64,
+  FACILITY: 128,
+  PRODUCT: 256,
+};
+
+const SHAPE_OTHER = 0;
+const SHAPE_PUNCT = 1;
+const SHAPE_DIGIT = 2;
+const SHAPE_LOWER = 3;
+const SHAPE_TITLE = 4;
+const SHAPE_UPPER = 5;
+const SHAPE_LETTER = 6;
+const SHAPE_INITIAL = 7;
+const SHAPE_MIXED = 8;
+const SHAPE_ALNUM = 9;
+const SHAPE_QUOTE = 10;
+/** Added to the letter shapes of Latin-script words. */
+const SHAPE_LATIN = 16;
+
+const QUOTE_CHARS = /^[«»"„“”‘’'‹›]+$/;
+const CYR = /[\u0400-\u04FF]/;
+const LAT = /[A-Za-z\u00C0-\u024F]/;
+
+function isUpper(c: string): boolean {
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+function isLower(c: string): boolean {
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+function shapeOf(text: string): number {
+  if (QUOTE_CHARS.test(text)) return SHAPE_QUOTE;
+  let up = 0;
+  let low = 0;
+  let dig = 0;
+  let other = 0;
+  for (const ch of text) {
+    if (ch >= '0' && ch <= '9') dig++;
+    else if (isUpper(ch)) up++;
+    else if (isLower(ch)) low++;
+    else other++;
+  }
+  const letters = up + low;
+  if (letters === 0) return dig > 0 ? SHAPE_DIGIT : other > 0 ? SHAPE_PUNCT : SHAPE_OTHER;
+  let s: number;
+  if (dig > 0) s = SHAPE_ALNUM;
+  else if (up === 1 && letters === 1) s = other > 0 ? SHAPE_INITIAL : SHAPE_LETTER;
+  else if (up === 0) s = SHAPE_LOWER;
+  else if (low === 0) s = SHAPE_UPPER;
+  else if (isUpper(text[0]!) && up === 1) s = SHAPE_TITLE;
+  else if (isUpper(text[0]!) && /^(\p{Lu}\p{Ll}+)([-'’]\p{Lu}?\p{Ll}+)*$/u.test(text)) s = SHAPE_TITLE;
+  else s = SHAPE_MIXED;
+  if (!CYR.test(text) && LAT.test(text)) s += SHAPE_LATIN;
+  return s;
+}
+
+function longShapeHash(text: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  let n = 0;
+  for (let i = 0; i < text.length && n < 8; i++) {
+    const ch = text[i]!;
+    let c: number;
+    if (ch >= '0' && ch <= '9') c = 100;
+    else if (isUpper(ch)) c = 88;
+    else if (isLower(ch)) c = 120;
+    else c = ch.charCodeAt(0);
+    if (c === last) continue;
+    last = c;
+    n++;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function tagMask(tags: readonly string[] | undefined): number {
+  let m = 0;
+  if (tags) for (const t of tags) m |= TAG_BITS[t] ?? 0;
+  return m;
+}
+
+function lowerYo(s: string): string {
+  const l = s.toLowerCase();
+  return l.indexOf('ё') >= 0 ? l.replace(/ё/g, 'е') : l;
+}
+
+const EMPTY = hashString('');
+
+/** The padding token left of a sentence (index -1, -2) and right of it. */
+const BOS: TokInfo = padding('<s>');
+const EOS: TokInfo = padding('</s>');
+
+function padding(name: string): TokInfo {
+  const h = hashString(name);
+  return {
+    w: h,
+    lemma: h,
+    s2: h,
+    s3: h,
+    s4: h,
+    p3: h,
+    shape: 31,
+    lshape: h,
+    pos: h,
+    cas: h,
+    tags: 0,
+    alt: 0,
+    kb: 0,
+    kbLen: 0,
+    title: 0,
+    quote: 0,
+    initial: 0,
+    doc: 0,
+  };
+}
+
+/** Which tokens of a document the tagger reads: the token ranges of its Russian sentences. */
+export function nerSentenceRanges(doc: Doc): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of doc.sentences) {
+    if (s.tokenStart === undefined || s.tokenEnd === undefined || s.tokenEnd <= s.tokenStart) continue;
+    // A short sentence (a title, a dateline) may be guessed as another language; trust the document.
+    const ru =
+      s.lang === 'ru' || (doc.lang === 'ru' && (s.lang === 'und' || s.lang === 'uk' || s.lang === 'be'));
+    if (ru) out.push([s.tokenStart, s.tokenEnd]);
+  }
+  return out;
+}
+
+/**
+ * Hashes every token of the given sentence ranges and marks KB name and title matches. Returns
+ * one `TokInfo` per document token (undefined outside the ranges).
+ *
+ * @example const infos = tokenInfos(doc, nerSentenceRanges(doc), kb);
+ */
+export function tokenInfos(
+  doc: Doc,
+  ranges: ReadonlyArray<[number, number]>,
+  kb?: Kb | null,
+): (TokInfo | undefined)[] {
+  const toks = doc.tokens;
+  const infos: (TokInfo | undefined)[] = new Array(toks.length);
+  const docStats = new Map<number, number>();
+  for (const [a, b] of ranges) {
+    let initial = true;
+    let quote = 0;
+    for (let i = a; i < b; i++) {
+      const t = toks[i]!;
+      const info = baseInfo(doc, t, i);
+      info.initial = initial && t.kind === 'word' ? 1 : 0;
+      if (t.kind === 'punct' && QUOTE_CHARS.test(t.text)) {
+        if (t.text === '«' || t.text === '„') quote = 1;
+        else if (t.text === '»') quote = 0;
+        else if (t.text === '"') quote = t.spaceAfter ? 0 : 1 - quote;
+        info.quote = 0;
+      } else info.quote = quote;
+      if (t.kind === 'word' || t.kind === 'number') initial = false;
+      else if (t.kind === 'punct' && /^[.!?…:;]+$/.test(t.text)) initial = true;
+      infos[i] = info;
+      if (t.kind === 'word') {
+        const first = t.text[0]!;
+        const bit = isUpper(first) ? (info.initial ? 0 : 1) : isLower(first) ? 2 : 0;
+        if (bit) docStats.set(info.lemma, (docStats.get(info.lemma) ?? 0) | bit);
+      }
+    }
+  }
+  for (const [a, b] of ranges) {
+    for (let i = a; i < b; i++) {
+      const info = infos[i]!;
+      if (
+        info.shape === SHAPE_TITLE ||
+        info.shape === SHAPE_UPPER ||
+        info.shape === SHAPE_TITLE + SHAPE_LATIN
+      ) {
+        info.doc = 4 | (docStats.get(info.lemma) ?? 0);
+      }
+    }
+    if (kb) markKb(doc, a, b, infos, kb);
+  }
+  return infos;
+}
+
+function baseInfo(doc: Doc, t: Token, i: number): TokInfo {
+  const lw = lowerYo(t.text);
+  const w = hashString(lw);
+  const f = t.features;
+  let alt = 0;
+  for (const r of tokenAlternatives(doc, i)) alt |= tagMask(r.features.tags);
+  const word = t.kind === 'word';
+  return {
+    w,
+    lemma: t.lemma ? hashString(t.lemma) : w,
+    s2: word ? hashSuffix(lw, 2) : EMPTY,
+    s3: word ? hashSuffix(lw, 3) : EMPTY,
+    s4: word ? hashSuffix(lw, 4) : EMPTY,
+    p3: word ? hashString(lw.slice(0, 3)) : EMPTY,
+    shape: shapeOf(t.text),
+    lshape: longShapeHash(t.text),
+    pos: hashString(t.pos ?? t.kind),
+    cas: typeof f?.case === 'string' ? hashString(f.case) : EMPTY,
+    tags: tagMask(f?.tags),
+    alt,
+    kb: 0,
+    kbLen: 0,
+    title: 0,
+    quote: 0,
+    initial: 0,
+    doc: 0,
+  };
+}
+
+/** Marks KB name matches and title phrases over one sentence, through the KB's key words. */
+function markKb(doc: Doc, a: number, b: number, infos: (TokInfo | undefined)[], kb: Kb): void {
+  const toks = doc.tokens;
+  const slots: KeyWordSlot[] = [];
+  const owner: number[] = [];
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word' && t.kind !== 'number' && t.kind !== 'handle') continue;
+    const alts = tokenAlternatives(doc, i);
+    const lemmas: string[] = t.lemma ? [t.lemma] : [];
+    for (const r of alts) if (!lemmas.includes(r.lemma)) lemmas.push(r.lemma);
+    const words = tokenKeyWords(t.text, 'ru', () => lemmas);
+    for (const w of words) {
+      slots.push(w.length === 1 ? w[0]! : w);
+      owner.push(i);
+    }
+  }
+  for (let k = 0; k < slots.length;) {
+    const m = kb.longestAt(slots, k);
+    if (!m) {
+      k++;
+      continue;
+    }
+    let types = 0;
+    for (const id of m.values) types |= KB_TYPE_BITS[kb.get(id)?.type ?? ''] ?? 0;
+    const first = owner[k]!;
+    const last = owner[k + m.length - 1]!;
+    const len = Math.min(3, last - first + 1);
+    for (let i = first; i <= last; i++) {
+      const info = infos[i]!;
+      info.kb = (i === first ? 1 : 2) | (types << 2);
+      info.kbLen = len;
+    }
+    k += m.length;
+  }
+  for (let k = 0; k < slots.length;) {
+    const m = kb.titles.index.longestAt(slots, k);
+    if (!m) {
+      k++;
+      continue;
+    }
+    const first = owner[k]!;
+    const last = owner[k + m.length - 1]!;
+    for (let i = first; i <= last; i++) infos[i]!.title = i === first ? 1 : 2;
+    k += m.length;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+// Template numbers: stable across training and runtime (changing them invalidates the model).
+const T = {
+  bias: 0,
+  w: 1,
+  lemma: 2,
+  s2: 3,
+  s3: 4,
+  s4: 5,
+  p3: 6,
+  shape: 7,
+  lshape: 8,
+  pos: 9,
+  posCase: 10,
+  tag: 11,
+  alt: 12,
+  kbType: 13,
+  kbShape: 14,
+  kbLen: 15,
+  title: 16,
+  quoteShape: 17,
+  initShape: 18,
+  docShape: 19,
+  // Neighbours: base + offset slot (0..3 for -2, -1, +1, +2) * 16.
+  nW: 32,
+  nLemma: 33,
+  nShape: 34,
+  nPos: 35,
+  nCase: 36,
+  nTag: 37,
+  nKb: 38,
+  nTitle: 39,
+  nS3: 40,
+  // Conjunctions.
+  shapePrevCur: 100,
+  shapeCurNext: 101,
+  wPrevCur: 102,
+  wCurNext: 103,
+  lemmaPrevShape: 104,
+  shapeNextLemma: 105,
+  shape3: 106,
+  tagsCurPrev: 107,
+  tagsCurNext: 108,
+  lemmaShape: 109,
+  wPrev2Prev: 110,
+  quoteLemma: 111,
+  kbPrevCur: 112,
+} as const;
+
+const OFFSETS = [-2, -1, 1, 2] as const;
+
+/**
+ * The features of token `j` of a sentence whose infos are `s` (sentence-relative), appended to `out`.
+ *
+ * @example const out: number[] = []; tokenFeatures(infos, 3, out);
+ */
+export function tokenFeatures(s: readonly TokInfo[], j: number, out: number[]): void {
+  const c = s[j]!;
+  const at = (k: number): TokInfo => (k < 0 ? BOS : k >= s.length ? EOS : s[k]!);
+  const p1 = at(j - 1);
+  const p2 = at(j - 2);
+  const n1 = at(j + 1);
+  out.push(f1(T.bias, 0));
+  out.push(f1(T.w, c.w));
+  out.push(f1(T.lemma, c.lemma));
+  out.push(f1(T.s2, c.s2));
+  out.push(f1(T.s3, c.s3));
+  out.push(f1(T.s4, c.s4));
+  out.push(f1(T.p3, c.p3));
+  out.push(f1(T.shape, c.shape));
+  out.push(f1(T.lshape, c.lshape));
+  out.push(f1(T.pos, c.pos));
+  out.push(f2(T.posCase, c.pos, c.cas));
+  for (let bit = 1; bit <= 128; bit <<= 1) {
+    if (c.tags & bit) out.push(f2(T.tag, bit, c.shape));
+    if (c.alt & bit) out.push(f1(T.alt, bit));
+  }
+  if (c.kb) {
+    out.push(f1(T.kbType, c.kb));
+    out.push(f2(T.kbShape, c.kb & 3, c.shape));
+    out.push(f2(T.kbLen, c.kbLen, c.kb));
+  }
+  if (c.title) out.push(f1(T.title, c.title));
+  out.push(f2(T.quoteShape, c.quote, c.shape));
+  out.push(f2(T.initShape, c.initial, c.shape));
+  if (c.doc) out.push(f2(T.docShape, c.doc, c.shape));
+  for (let o = 0; o < 4; o++) {
+    const k = j + OFFSETS[o]!;
+    const x = at(k);
+    const base = o * 16;
+    out.push(f1(T.nW + base, x.w));
+    out.push(f1(T.nShape + base, x.shape));
+    out.push(f1(T.nPos + base, x.pos));
+    if (o === 1 || o === 2) {
+      out.push(f1(T.nLemma + base, x.lemma));
+      out.push(f1(T.nCase + base, x.cas));
+      out.push(f1(T.nS3 + base, x.s3));
+      if (x.tags) out.push(f1(T.nTag + base, x.tags));
+      if (x.kb) out.push(f1(T.nKb + base, x.kb));
+      if (x.title) out.push(f1(T.nTitle + base, x.title));
+    }
+  }
+  out.push(f2(T.shapePrevCur, p1.shape, c.shape));
+  out.push(f2(T.shapeCurNext, c.shape, n1.shape));
+  out.push(f2(T.shape3, p1.shape * 64 + c.shape, n1.shape));
+  out.push(f2(T.wPrevCur, p1.w, c.w));
+  out.push(f2(T.wCurNext, c.w, n1.w));
+  out.push(f2(T.wPrev2Prev, p2.w, p1.w));
+  out.push(f2(T.lemmaPrevShape, p1.lemma, c.shape));
+  out.push(f2(T.shapeNextLemma, c.shape, n1.lemma));
+  out.push(f2(T.tagsCurPrev, c.tags, p1.tags));
+  out.push(f2(T.tagsCurNext, c.tags, n1.tags));
+  out.push(f2(T.lemmaShape, c.lemma, c.shape));
+  if (c.quote) out.push(f2(T.quoteLemma, c.lemma, p1.shape));
+  if (c.kb || p1.kb) out.push(f2(T.kbPrevCur, p1.kb, c.kb));
+}
+
+/**
+ * The features of every token of one sentence, flattened: token `j` owns
+ * `feats[offsets[j] .. offsets[j + 1])`.
+ *
+ * @example const { feats, offsets } = sentenceFeatures(infos.slice(a, b) as TokInfo[]);
+ */
+export function sentenceFeatures(s: readonly TokInfo[]): { feats: Uint32Array; offsets: Int32Array } {
+  const buf: number[] = [];
+  const offsets = new Int32Array(s.length + 1);
+  for (let j = 0; j < s.length; j++) {
+    offsets[j] = buf.length;
+    tokenFeatures(s, j, buf);
+  }
+  offsets[s.length] = buf.length;
+  return { feats: Uint32Array.from(buf), offsets };
+}

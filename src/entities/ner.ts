@@ -1,0 +1,194 @@
+/**
+ * Statistical named-entity tagger for Russian: a linear-chain averaged perceptron over BIO tags of
+ * PER, LOC and ORG, trained by scripts/train-ner.ts on the factRuEval-2016 devset (MIT). The entity
+ * stage combines its spans with KB matches and rules; it is the main source of persons and
+ * organizations that the KB does not know.
+ *
+ * It learns factRuEval's span convention: a person is the name itself without the title
+ * ("министр финансов [Антон Силуанов]"), an organization or a place is its name part without the
+ * descriptor ("движения [Солидарность]", "[Тверской] площади"), quotes excluded.
+ *
+ * The model (src/generated/ner-ru.json) holds the feature ids (see ner-features.ts) sorted, one
+ * quantized weight per tag for each, the transition scores and the scale that turns scores into
+ * probabilities. It is loaded once per process.
+ */
+import { createRequire } from 'node:module';
+import type { Doc } from '../doc.js';
+import type { Kb } from '../kb/kb.js';
+import {
+  decodeSpans,
+  makeTagSet,
+  marginals,
+  nerSentenceRanges,
+  sentenceFeatures,
+  tokenInfos,
+  viterbi,
+  type NerType,
+  type TagSet,
+  type TokInfo,
+} from './ner-features.js';
+
+/** A span the tagger found: character offsets into `doc.text`, end exclusive. */
+export interface NerSpan {
+  start: number;
+  end: number;
+  type: 'PERSON' | 'LOC' | 'ORG';
+  /** Probability that the span is labelled so, from the model's token marginals (0–1). */
+  score: number;
+}
+
+/** The serialized model (`annalist/ner@1`). */
+export interface NerModelData {
+  format: 'annalist/ner@1';
+  scheme: 'BIO' | 'BILOU';
+  tags: string[];
+  /** Multiplier of the scores in the forward–backward pass that gives span confidences. */
+  scale: number;
+  /** A stored weight is `int16 * quant`. */
+  quant: number;
+  /** Transition scores, `(tags + 1) × tags`, row 0 = sentence start. */
+  trans: number[];
+  /** Base64 of a little-endian Uint32Array of feature ids, ascending. */
+  keys: string;
+  /** Base64 of a little-endian Int16Array, `keys × tags`. */
+  weights: string;
+  /** What the model was trained on and how it scored (informational). */
+  meta?: Record<string, unknown>;
+}
+
+const TYPE_OUT: Record<NerType, NerSpan['type']> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
+
+function decodeBase64<T extends Uint32Array | Int16Array>(s: string, Ctor: new (b: ArrayBuffer) => T): T {
+  const buf = Buffer.from(s, 'base64');
+  const copy = new ArrayBuffer(buf.length);
+  new Uint8Array(copy).set(buf);
+  return new Ctor(copy);
+}
+
+/**
+ * A loaded model: an open-addressing table from feature id to its row of weights.
+ *
+ * @example const model = new NerModel(JSON.parse(json)); model.tag(doc, kb)
+ */
+export class NerModel {
+  readonly tagSet: TagSet;
+  readonly scale: number;
+  readonly meta: Record<string, unknown>;
+  private readonly n: number;
+  private readonly trans: Float64Array;
+  private readonly keys: Uint32Array;
+  private readonly weights: Float32Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(data: NerModelData) {
+    if (data.format !== 'annalist/ner@1') throw new Error(`not an annalist/ner@1 model: ${String(data.format)}`);
+    this.tagSet = makeTagSet(data.scheme);
+    if (this.tagSet.tags.join(' ') !== data.tags.join(' ')) throw new Error('NER model tags do not match its scheme');
+    this.n = this.tagSet.tags.length;
+    this.scale = data.scale;
+    this.meta = data.meta ?? {};
+    this.trans = Float64Array.from(data.trans);
+    this.keys = decodeBase64(data.keys, Uint32Array);
+    const q = decodeBase64(data.weights, Int16Array);
+    if (q.length !== this.keys.length * this.n) throw new Error('NER model weights do not match its keys');
+    this.weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) this.weights[i] = q[i]! * data.quant;
+    let size = 1;
+    while (size < this.keys.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.table = new Int32Array(size);
+    for (let i = 0; i < this.keys.length; i++) {
+      let h = this.keys[i]! & this.mask;
+      while (this.table[h] !== 0) h = (h + 1) & this.mask;
+      this.table[h] = i + 1;
+    }
+  }
+
+  /** Row of a feature id, or -1 when the model has no weights for it. */
+  private row(key: number): number {
+    let h = key & this.mask;
+    for (;;) {
+      const r = this.table[h]!;
+      if (r === 0) return -1;
+      if (this.keys[r - 1] === key) return r - 1;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Emission scores `em[j * tags + t]` for a sentence's token infos. */
+  emissions(infos: readonly TokInfo[]): Float64Array {
+    const n = this.n;
+    const { feats, offsets } = sentenceFeatures(infos);
+    const em = new Float64Array(infos.length * n);
+    const w = this.weights;
+    for (let j = 0; j < infos.length; j++) {
+      const base = j * n;
+      for (let k = offsets[j]!; k < offsets[j + 1]!; k++) {
+        const r = this.row(feats[k]!);
+        if (r < 0) continue;
+        const o = r * n;
+        for (let t = 0; t < n; t++) em[base + t] += w[o + t]!;
+      }
+    }
+    return em;
+  }
+
+  /**
+   * Tags the Russian sentences of a document whose tokens carry morphology.
+   *
+   * @example model.tag(doc, kb).filter((s) => s.type === 'PERSON')
+   */
+  tag(doc: Doc, kb?: Kb | null): NerSpan[] {
+    const ranges = nerSentenceRanges(doc);
+    if (ranges.length === 0) return [];
+    const infos = tokenInfos(doc, ranges, kb);
+    const out: NerSpan[] = [];
+    const n = this.n;
+    for (const [a, b] of ranges) {
+      const s = infos.slice(a, b) as TokInfo[];
+      const em = this.emissions(s);
+      const tags = viterbi(this.tagSet, em, this.trans, s.length);
+      const spans = decodeSpans(this.tagSet, tags);
+      if (spans.length === 0) continue;
+      const p = marginals(this.tagSet, em, this.trans, s.length, this.scale);
+      for (const sp of spans) {
+        let score = 1;
+        for (let j = sp.start; j < sp.end; j++) score = Math.min(score, p[j * n + tags[j]!]!);
+        out.push({
+          start: doc.tokens[a + sp.start]!.start,
+          end: doc.tokens[a + sp.end - 1]!.end,
+          type: TYPE_OUT[sp.type],
+          score: Math.round(score * 1000) / 1000,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+let shipped: NerModel | null = null;
+
+/**
+ * The shipped model (src/generated/ner-ru.json), loaded on first use.
+ *
+ * @example loadNerModel().meta.trainedOn // 'factRuEval-2016 devset'
+ */
+export function loadNerModel(): NerModel {
+  if (shipped) return shipped;
+  const require = createRequire(import.meta.url);
+  shipped = new NerModel(require('../generated/ner-ru.json') as NerModelData);
+  return shipped;
+}
+
+/**
+ * Person, place and organization names in the Russian sentences of `doc` (tokens must already
+ * carry morphology; pass the KB for its gazetteer features). Spans are in text order.
+ *
+ * @example
+ * tagNer(doc, kb)
+ * // [{ start: 23, end: 37, type: 'PERSON', score: 0.99 }, …]  for "… министр финансов Антон Силуанов …"
+ */
+export function tagNer(doc: Doc, kb?: Kb | null, model: NerModel = loadNerModel()): NerSpan[] {
+  return model.tag(doc, kb);
+}

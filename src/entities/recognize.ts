@@ -1,0 +1,402 @@
+/**
+ * Mention detection: knowledge-base names over surface forms and lemmas (longest match), titles
+ * of office, handles, and names the KB does not know (person names from morphology, organizations
+ * introduced by a head noun or quotes, capitalised phrases), plus the statistical tagger's spans.
+ */
+import type { Doc, EntityType, Token } from '../doc.js';
+import type { Kb } from '../kb/kb.js';
+import { tokenKeyWords } from '../kb/keys.js';
+import type { TitleEntry } from '../kb/types.js';
+import * as EN from '../lang/en/entities.js';
+import * as RU from '../lang/ru/entities.js';
+import { tokenAlternatives } from '../stages/morph.js';
+
+/** A mention found before linking. Token indices are into `doc.tokens`, end exclusive. */
+export interface Candidate {
+  tokStart: number;
+  tokEnd: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  /** KB ids the name may stand for (empty for names the KB does not know). */
+  ids: string[];
+  rule: string;
+  via: 'name' | 'title' | 'handle';
+  /** For a title: the lexicon entry, and the country the text gives it. */
+  title?: TitleEntry;
+  titleCountry?: string | null;
+  /** Index of the country candidate that gave the title its country, to keep it as its own mention. */
+  lang: string;
+}
+
+const CYR = /[\u0400-\u04ff]/;
+const UPPER = /^\p{Lu}/u;
+
+function lemmaOf(t: Token | undefined): string {
+  return t ? (t.lemma ?? t.text.toLowerCase()).replace(/ё/g, 'е') : '';
+}
+
+function isCap(t: Token | undefined): boolean {
+  return !!t && UPPER.test(t.text);
+}
+
+function hasTag(doc: Doc, i: number, tag: string): boolean {
+  const t = doc.tokens[i];
+  if (!t) return false;
+  if (t.features?.tags?.includes(tag)) return true;
+  return tokenAlternatives(doc, i).some((r) => r.features.tags?.includes(tag));
+}
+
+/** Key-word slots of a sentence for phrase matching, with the token each slot came from. */
+export function sentenceSlots(doc: Doc, a: number, b: number): { slots: string[][]; slotTok: number[] } {
+  const slots: string[][] = [];
+  const slotTok: number[] = [];
+  for (let k = a; k < b; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'punct' || t.kind === 'emoji' || t.kind === 'url' || t.kind === 'symbol') {
+      // A slot no key word equals: names never run across punctuation.
+      slots.push([`\u0000${t.text}`]);
+      slotTok.push(k);
+      continue;
+    }
+    const text = t.kind === 'handle' ? t.text.slice(1) : t.text;
+    const surf = tokenKeyWords(text, 'en');
+    const lemmas = new Set<string>();
+    if (t.lemma && CYR.test(t.text)) lemmas.add(t.lemma);
+    if (CYR.test(t.text)) for (const r of tokenAlternatives(doc, k)) lemmas.add(r.lemma);
+    for (const l of lemmas) {
+      const lp = tokenKeyWords(l, 'en');
+      if (lp.length !== surf.length) continue;
+      lp.forEach((w, i) => {
+        const slot = surf[i]!;
+        for (const x of w) if (!slot.includes(x)) slot.push(x);
+      });
+    }
+    for (const s of surf) {
+      slots.push(s);
+      slotTok.push(k);
+    }
+  }
+  return { slots, slotTok };
+}
+
+function firstSlotOf(slotTok: number[], s: number): boolean {
+  return s === 0 || slotTok[s - 1] !== slotTok[s];
+}
+
+function lastSlotOf(slotTok: number[], s: number): boolean {
+  return s === slotTok.length - 1 || slotTok[s + 1] !== slotTok[s];
+}
+
+/**
+ * Finds the candidate mentions of one sentence: KB names (longest match), titles, handles, and
+ * names the KB does not know. Overlaps are resolved longest-first.
+ */
+export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
+  const s = doc.sentences[si]!;
+  const a = s.tokenStart ?? 0;
+  const b = s.tokenEnd ?? 0;
+  const lang = s.lang === 'en' ? 'en' : CYR.test(doc.text.slice(s.start, s.end)) ? 'ru' : 'en';
+  const tokens = doc.tokens;
+  const { slots, slotTok } = sentenceSlots(doc, a, b);
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(b - a);
+  const cover = (c: Candidate): void => {
+    for (let k = c.tokStart; k < c.tokEnd; k++) covered[k - a] = 1;
+  };
+  const free = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (covered[k - a]) return false;
+    return true;
+  };
+  const make = (
+    tokStart: number,
+    tokEnd: number,
+    type: EntityType,
+    ids: string[],
+    rule: string,
+    via: Candidate['via'],
+  ): Candidate => ({
+    tokStart,
+    tokEnd,
+    start: tokens[tokStart]!.start,
+    end: tokens[tokEnd - 1]!.end,
+    type,
+    ids,
+    rule,
+    via,
+    lang,
+  });
+
+  // 1. Knowledge-base names and titles, longest first at each position.
+  for (let i = 0; i < slots.length;) {
+    if (!firstSlotOf(slotTok, i)) {
+      i++;
+      continue;
+    }
+    const k0 = slotTok[i]!;
+    const t0 = tokens[k0]!;
+    const kbm = kb.longestAt(slots, i);
+    const tm = kb.titles.index.longestAt(slots, i);
+    const kbLen = kbm && lastSlotOf(slotTok, i + kbm.length - 1) ? kbm.length : 0;
+    const tLen = tm && lastSlotOf(slotTok, i + tm.length - 1) ? tm.length : 0;
+    if (tLen > kbLen && tm) {
+      const entries = tm.values.filter((e) => e.lang === lang || e.lang === 'any');
+      if (entries.length) {
+        const kEnd = slotTok[i + tLen - 1]! + 1;
+        out.push({ ...make(k0, kEnd, 'PERSON', [], `${lang}.title`, 'title'), title: entries[0]! });
+        cover(out[out.length - 1]!);
+        i += tLen;
+        continue;
+      }
+    }
+    if (kbLen > 0 && kbm) {
+      const kEnd = slotTok[i + kbLen - 1]! + 1;
+      const last = tokens[kEnd - 1]!;
+      // A KB name must look like a name: capitalised or an abbreviation or a handle; a lower-case
+      // common word ("мир", "газ") that happens to be an alias is not a mention.
+      const looksLikeName = t0.kind === 'handle' || isCap(t0) || /\d/.test(t0.text) || /^[«"]/.test(t0.text);
+      const entities = kbm.values.map((id) => kb.get(id)).filter((e) => e !== undefined);
+      const lowercaseAlias = entities.some((e) =>
+        [...(e.ru ?? []), ...(e.en ?? []), e.name].some((n) => n === t0.text || n.startsWith(t0.text + ' ')),
+      );
+      if (
+        (looksLikeName || lowercaseAlias) &&
+        entities.length &&
+        !(kEnd - k0 === 1 && last.text.length < 2)
+      ) {
+        const sentenceInitialSingle =
+          kEnd - k0 === 1 &&
+          k0 === a &&
+          t0.kind === 'word' &&
+          !CYR.test(t0.text) &&
+          lang === 'en' &&
+          EN.NOT_NAMES.has(t0.text.toLowerCase());
+        if (!sentenceInitialSingle) {
+          const type = entities[0]!.type;
+          out.push(
+            make(
+              k0,
+              kEnd,
+              type,
+              kbm.values,
+              t0.kind === 'handle' ? `${lang}.kb.handle` : `${lang}.kb.name`,
+              t0.kind === 'handle' ? 'handle' : 'name',
+            ),
+          );
+          cover(out[out.length - 1]!);
+          i += kbLen;
+          continue;
+        }
+      }
+    }
+    if (t0.kind === 'handle') {
+      const e = kb.byHandle(t0.text);
+      if (e) {
+        out.push(make(k0, k0 + 1, e.type, [e.id], `${lang}.kb.handle`, 'handle'));
+        cover(out[out.length - 1]!);
+      }
+    }
+    i++;
+  }
+
+  // 2. Names the KB does not know.
+  if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make);
+  else recognizeEnUnknown(doc, a, b, out, free, cover, make);
+  return out.sort((x, y) => x.tokStart - y.tokStart);
+}
+
+type Make = (
+  tokStart: number,
+  tokEnd: number,
+  type: EntityType,
+  ids: string[],
+  rule: string,
+  via: Candidate['via'],
+) => Candidate;
+
+function recognizeRuUnknown(
+  doc: Doc,
+  a: number,
+  b: number,
+  out: Candidate[],
+  free: (from: number, to: number) => boolean,
+  cover: (c: Candidate) => void,
+  make: Make,
+): void {
+  const tokens = doc.tokens;
+  const isWord = (k: number): boolean => tokens[k]?.kind === 'word';
+  const nameLike = (k: number): boolean =>
+    hasTag(doc, k, 'Name') || hasTag(doc, k, 'Surn') || hasTag(doc, k, 'Patr') || hasTag(doc, k, 'Init');
+  for (let k = a; k < b; k++) {
+    if (!free(k, k + 1) || !isWord(k)) continue;
+    const t = tokens[k]!;
+    // Organizations introduced by a head noun: «компании John Deere», «корпорации Chevron», фонд «Самрук-Казына».
+    if (RU.ORG_INTRODUCERS.has(lemmaOf(t)) && k + 1 < b) {
+      const j = k + 1;
+      if (tokens[j]!.text === '«' || tokens[j]!.text === '"') {
+        const close = tokens.findIndex((x, idx) => idx > j && idx < b && (x.text === '»' || x.text === '"'));
+        if (close > j + 1 && close - j <= 8 && free(j + 1, close)) {
+          const c = make(j + 1, close, 'ORG', [], 'ru.org.quoted', 'name');
+          out.push(c);
+          cover(c);
+          k = close;
+          continue;
+        }
+      }
+      let end = j;
+      while (
+        end < b &&
+        free(end, end + 1) &&
+        (/^[A-Z0-9]/.test(tokens[end]!.text) || (end > j && tokens[end]!.text === '&')) &&
+        !CYR.test(tokens[end]!.text)
+      )
+        end++;
+      if (end > j) {
+        const c = make(j, end, 'ORG', [], 'ru.org.latin-after-head', 'name');
+        out.push(c);
+        cover(c);
+        k = end - 1;
+        continue;
+      }
+    }
+    if (!isCap(t)) continue;
+    const initial = k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…]/.test(tokens[k - 1]!.text));
+    // Person names: a run of capitalised words with name tags (first name, patronymic, surname, initials).
+    if (CYR.test(t.text) && (nameLike(k) || (!initial && /^\p{Lu}\.?$/u.test(t.text)))) {
+      let end = k;
+      while (
+        end < b &&
+        free(end, end + 1) &&
+        isWord(end) &&
+        isCap(tokens[end]) &&
+        CYR.test(tokens[end]!.text) &&
+        (end === k || nameLike(end) || tokens[end - 1]!.text.endsWith('.'))
+      ) {
+        end++;
+        if (tokens[end]?.text === '.' && /^\p{Lu}$/u.test(tokens[end - 1]!.text)) end++;
+      }
+      const words = tokens.slice(k, end).filter((x) => x.kind === 'word');
+      const hasSurnameOrTwo = words.length >= 2 || hasTag(doc, k, 'Surn');
+      if (end > k && hasSurnameOrTwo && !(initial && words.length === 1) && !RU.NOT_NAMES.has(lemmaOf(t))) {
+        const c = make(k, end, 'PERSON', [], 'ru.person.name-tags', 'name');
+        out.push(c);
+        cover(c);
+        k = end - 1;
+        continue;
+      }
+    }
+    // Latin-script names inside Russian text ("John Deere", "Axios") that the KB does not know.
+    if (!CYR.test(t.text) && /^[A-Z]/.test(t.text)) {
+      let end = k;
+      while (
+        end < b &&
+        free(end, end + 1) &&
+        isWord(end) &&
+        /^[A-Z0-9&]/.test(tokens[end]!.text) &&
+        !CYR.test(tokens[end]!.text)
+      )
+        end++;
+      const c = make(k, end, 'ORG', [], 'ru.org.latin', 'name');
+      out.push(c);
+      cover(c);
+      k = end - 1;
+      continue;
+    }
+    // Acronyms: ЦИК, ОПЕК+ (unknown ones).
+    if (CYR.test(t.text) && /^[\p{Lu}]{2,6}$/u.test(t.text) && !initial) {
+      const c = make(k, k + 1, 'ORG', [], 'ru.org.acronym', 'name');
+      out.push(c);
+      cover(c);
+      continue;
+    }
+    // Geographic names by the dictionary's Geox tag.
+    if (CYR.test(t.text) && !initial && hasTag(doc, k, 'Geox')) {
+      const c = make(k, k + 1, 'LOC', [], 'ru.loc.geox', 'name');
+      out.push(c);
+      cover(c);
+      continue;
+    }
+    // A capitalised word after a person cue ("бизнесмен Иванов") is a surname.
+    if (CYR.test(t.text) && !initial && RU.PERSON_CUES.has(lemmaOf(tokens[k - 1]))) {
+      const c = make(k, k + 1, 'PERSON', [], 'ru.person.after-cue', 'name');
+      out.push(c);
+      cover(c);
+    }
+  }
+  // A capitalised word right after a title is a surname ("министр Петров"); titles are PERSON.
+  for (const c of [...out]) {
+    if (c.via !== 'title') continue;
+    const k = c.tokEnd;
+    const t = tokens[k];
+    if (t && t.kind === 'word' && isCap(t) && CYR.test(t.text) && free(k, k + 1) && !hasTag(doc, k, 'Geox')) {
+      let end = k + 1;
+      while (
+        end < b &&
+        free(end, end + 1) &&
+        isWord(end) &&
+        isCap(tokens[end]) &&
+        CYR.test(tokens[end]!.text)
+      )
+        end++;
+      const n = make(k, end, 'PERSON', [], 'ru.person.after-title', 'name');
+      out.push(n);
+      cover(n);
+    }
+  }
+}
+
+function recognizeEnUnknown(
+  doc: Doc,
+  a: number,
+  b: number,
+  out: Candidate[],
+  free: (from: number, to: number) => boolean,
+  cover: (c: Candidate) => void,
+  make: Make,
+): void {
+  const tokens = doc.tokens;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (!free(k, k + 1) || t.kind !== 'word' || !isCap(t)) continue;
+    const initial = k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…"“:]/.test(tokens[k - 1]!.text));
+    if (EN.NOT_NAMES.has(t.text.toLowerCase()) && !(k + 1 < b && isCap(tokens[k + 1]))) continue;
+    let end = k;
+    while (
+      end < b &&
+      free(end, end + 1) &&
+      tokens[end]!.kind === 'word' &&
+      (isCap(tokens[end]) ||
+        (end > k &&
+          ['of', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'du', '&'].includes(tokens[end]!.text) &&
+          isCap(tokens[end + 1])))
+    ) {
+      end++;
+    }
+    if (end === k) continue;
+    let start = k;
+    if (initial && end - start === 1 && EN.NOT_NAMES.has(t.text.toLowerCase())) continue;
+    if (initial && EN.NOT_NAMES.has(t.text.toLowerCase())) start++;
+    if (start >= end) continue;
+    const words = tokens.slice(start, end).map((x) => x.text.toLowerCase().replace(/\.$/, ''));
+    const prev = tokens[start - 1]?.text.toLowerCase().replace(/\.$/, '') ?? '';
+    let type: EntityType;
+    if (
+      EN.ORG_SUFFIXES.has(words[words.length - 1]!) ||
+      EN.ORG_PREFIXES.has(words[0]!) ||
+      /^[A-Z]{2,6}$/.test(tokens[start]!.text)
+    )
+      type = 'ORG';
+    else if (
+      EN.PERSON_CUES.has(prev) ||
+      (words.length >= 2 && words.length <= 3 && tokens[start]!.pos === 'PROPN')
+    )
+      type = 'PERSON';
+    else if (EN.LOC_PREPOSITIONS.has(prev)) type = 'LOC';
+    else type = words.length >= 2 ? 'PERSON' : 'ORG';
+    if (initial && end - start === 1 && type !== 'LOC') continue;
+    const c = make(start, end, type, [], `en.${type.toLowerCase()}.capitalised`, 'name');
+    out.push(c);
+    cover(c);
+    k = end - 1;
+  }
+}

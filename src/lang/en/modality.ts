@@ -1,0 +1,33 @@
+/** English cues of status (OUTPUT.md), as lemma sequences. */
+export const EN_MODALITY = {
+  negation: ['not', 'never', 'no longer', 'fail to', 'refuse to'],
+  hypothetical: ['if', 'would', 'could', 'might', 'unless', 'hope to', 'would like'],
+  expected: ['expect to', 'be expected', 'likely to', 'be likely', 'be poised to', 'anticipate'],
+  planned: [
+    'will',
+    'shall',
+    'plan to',
+    'be to',
+    'be set to',
+    'be scheduled',
+    'intend to',
+    'upcoming',
+    'go to',
+    'be due to',
+    'prepare to',
+    'next',
+  ],
+  reported: [
+    'reportedly',
+    'allegedly',
+    'tell me',
+    'according to',
+    'report',
+    'sources say',
+    'officials say',
+    'people familiar',
+  ],
+  clauseBreaks: ['that', 'which', 'who', 'while', 'but', 'because', 'although', 'when', 'where'],
+  ownCountry: ['country', 'nation', 'state', 'government'],
+  possessives: ['his', 'her', 'its', 'their'],
+};

@@ -1,0 +1,28 @@
+/**
+ * The `entities` stage: finds every named entity of a document in every form it takes and links
+ * each to one identity (see src/entities/). Reads tokens with morphology; writes mentions and
+ * entities.
+ */
+import type { Candidate } from '../entities/recognize.js';
+import { recognizeSentence } from '../entities/recognize.js';
+import { linkDocument } from '../entities/link.js';
+import { loadKb } from '../kb/kb.js';
+import { registerStage } from '../pipeline/registry.js';
+
+registerStage({
+  name: 'entities',
+  description: 'named entities: KB names, titles, handles and unknown names, linked to one identity each',
+  reads: ['sentences', 'tokens', 'morph'],
+  writes: ['mentions', 'entities'],
+  async create(options) {
+    const kb = await loadKb(options.userKb ? { userKb: options.userKb } : {});
+    return {
+      name: 'entities',
+      run(doc) {
+        const cands: Candidate[] = [];
+        for (let si = 0; si < doc.sentences.length; si++) cands.push(...recognizeSentence(doc, si, kb));
+        linkDocument(doc, cands, kb);
+      },
+    };
+  },
+});
