@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultLemmatizer, formatDiagnostic, packKb } from '../src/kb/pack.js';
 import type { KbDiagnostic } from '../src/kb/types.js';
+import { packTopics } from '../src/events/pack-topics.js';
 
 /** What a packer produces: files (path relative to the repository root) and diagnostics. */
 export interface PackOutput {
@@ -51,7 +52,18 @@ const kbPacker: Packer = {
   },
 };
 
-export const PACKERS: Packer[] = [kbPacker];
+const topicsPacker: Packer = {
+  name: 'topics',
+  async run(root) {
+    return {
+      files: [{ path: 'src/generated/topics.json', content: packTopics(root) }],
+      diagnostics: [],
+      summary: 'event topic lexicons',
+    };
+  },
+};
+
+export const PACKERS: Packer[] = [kbPacker, topicsPacker];
 
 /**
  * Runs the packers with command-line arguments and returns the exit code: 0 when everything is
@@ -59,7 +71,10 @@ export const PACKERS: Packer[] = [kbPacker];
  *
  * @example await runPack(['--check', '--root', '/tmp/repo'], (line) => lines.push(line))
  */
-export async function runPack(argv: string[], log: (line: string) => void = (l) => console.error(l)): Promise<number> {
+export async function runPack(
+  argv: string[],
+  log: (line: string) => void = (l) => console.error(l),
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -70,7 +85,9 @@ export async function runPack(argv: string[], log: (line: string) => void = (l) 
       root: { type: 'string' },
     },
   });
-  const root = values.root ? path.resolve(values.root) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = values.root
+    ? path.resolve(values.root)
+    : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const packers = values.only ? PACKERS.filter((p) => p.name === values.only) : PACKERS;
   if (!packers.length) {
     log(`pack: no packer named "${values.only}"; known: ${PACKERS.map((p) => p.name).join(', ')}`);
@@ -78,7 +95,14 @@ export async function runPack(argv: string[], log: (line: string) => void = (l) 
   }
   let failed = false;
   for (const p of packers) {
-    const out = await p.run(root);
+    let out: PackOutput;
+    try {
+      out = await p.run(root);
+    } catch (err) {
+      log(`pack ${p.name}: failed: ${(err as Error).message}`);
+      failed = true;
+      continue;
+    }
     const errors = out.diagnostics.filter((d) => d.severity === 'error');
     for (const d of out.diagnostics) {
       if (d.severity === 'error' || !values.quiet) log(formatDiagnostic(d));
@@ -91,13 +115,17 @@ export async function runPack(argv: string[], log: (line: string) => void = (l) 
       if (values.check) {
         const current = existsSync(full) ? readFileSync(full, 'utf8') : null;
         if (current !== f.content) {
-          log(`pack ${p.name}: ${f.path} is stale (it differs from what the sources give); run "npm run pack"`);
+          log(
+            `pack ${p.name}: ${f.path} is stale (it differs from what the sources give); run "npm run pack"`,
+          );
           failed = true;
         }
         continue;
       }
       if (errors.length && !values['allow-errors']) {
-        log(`pack ${p.name}: ${f.path} not written because of the errors above (--allow-errors writes it anyway)`);
+        log(
+          `pack ${p.name}: ${f.path} not written because of the errors above (--allow-errors writes it anyway)`,
+        );
         continue;
       }
       mkdirSync(path.dirname(full), { recursive: true });

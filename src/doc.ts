@@ -85,6 +85,8 @@ export interface Mention extends Span {
   via?: 'name' | 'title' | 'metonym' | 'handle' | 'adjective' | 'pronoun';
   /** Candidate KB id before linking. */
   kbId?: string;
+  /** For a title, the role code it names ("ambassador"). */
+  role?: string;
   score?: number;
 }
 

@@ -30,6 +30,7 @@ interface Draft {
 
 function cap(word: string, like: string): string {
   if (!word) return word;
+  if (like[0] && like[0] === like[0].toLowerCase()) return word;
   if (like === like.toUpperCase() && like.length > 1 && like !== like.toLowerCase())
     return word.toUpperCase();
   return word
@@ -156,6 +157,9 @@ function chooseKb(
     if (e.country && countries.has(e.country)) s += 1;
     if (e.type === 'PERSON' && date && kb.activeOn(e, date)) s += 2;
     if (e.type === 'PERSON' && date && e.roles?.length && !kb.activeOn(e, date)) s += 0.5;
+    // A capital is the likelier reading of a name shared with a region ("Washington").
+    if (e.type === 'CITY' && kb.metonymOf(e.id)) s += 1;
+    if (e.type === 'CITY') s += 0.3;
     if (s > bestScore) {
       best = e;
       bestScore = s;
@@ -202,6 +206,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       words: (e.ru?.[0] ?? e.name).split(/[\s-]+/),
     }));
   const textOf = (c: Candidate): string => doc.text.slice(c.start, c.end);
+  const all: Mention[] = [];
   const mention = (c: Candidate, d: Draft, lemma: string): Mention => {
     const m: Mention = {
       start: c.start,
@@ -214,6 +219,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       via: c.via,
     };
     d.mentions.push(m);
+    all.push(m);
     return m;
   };
   const kbLemma = (c: Candidate, e: KbEntity): string => {
@@ -311,7 +317,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     let k = c.tokEnd;
     // Skip the country or organization the title is of ("Президент Казахстана Касым-Жомарт Токаев").
     for (let hops = 0; hops < 4 && k < tokens.length; hops++) {
-      const m = doc.mentions.find((x) => x.start === tokens[k]!.start);
+      const m = all.find((x) => x.start === tokens[k]!.start);
       if (!m) return undefined;
       const d = byId.get(m.entity!);
       if (d?.type === 'PERSON') return d;
@@ -325,11 +331,12 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
   };
   const countryNear = (c: Candidate): string | null => {
     if (c.title?.country) return c.title.country;
+    if (c.titleCountry) return c.titleCountry;
     // After: "Президент Казахстана", "President of Kazakhstan".
     let k = c.tokEnd;
     if (tokens[k] && /^(of|the)$/i.test(tokens[k]!.text)) k++;
     if (tokens[k] && /^the$/i.test(tokens[k]!.text)) k++;
-    const after = tokens[k] ? doc.mentions.find((x) => x.start === tokens[k]!.start) : undefined;
+    const after = tokens[k] ? all.find((x) => x.start === tokens[k]!.start) : undefined;
     const afterD = after ? byId.get(after.entity!) : undefined;
     if (afterD?.type === 'COUNTRY' && afterD.country) return afterD.country;
     if (afterD?.kb) {
@@ -342,7 +349,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     if (prev) {
       const adj = kb.countryByAdjective(prev.lemma ?? prev.text) ?? kb.countryByAdjective(prev.text);
       if (adj?.iso3) return adj.iso3;
-      const before = doc.mentions.find((x) => x.end === prev.end);
+      const before = all.find((x) => x.end === prev.end);
       const bd = before ? byId.get(before.entity!) : undefined;
       if (bd?.type === 'COUNTRY' && bd.country) return bd.country;
     }
@@ -353,24 +360,32 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     const lemma = CYR.test(textOf(c)) ? phraseLemma(doc, c) : textOf(c);
     const named = personAfter(c);
     if (named) {
-      mention(c, named, lemma);
+      mention(c, named, lemma).role = entry.roles[0];
       continue;
     }
     const country = countryNear(c);
     let holder: KbEntity | undefined;
+    let roles = entry.roles;
+    if (roles[0] === 'counterpart') {
+      // "со своим узбекским коллегой": the same office as the title named before, in another country.
+      const prevTitle = all
+        .filter((m) => m.via === 'title' && m.end <= c.start && m.role && m.role !== 'counterpart')
+        .sort((x, y) => y.start - x.start)[0];
+      roles = prevTitle?.role ? [prevTitle.role] : [];
+    }
     if (country) {
-      for (const role of entry.roles) {
+      for (const role of roles) {
         holder = kb.holders(role, country, doc.date ?? undefined)[0]?.entity;
         if (holder) break;
       }
     } else {
       // "Глава государства": the last person named before it who holds one of the title's roles.
-      const before = doc.mentions
+      const before = all
         .filter((m) => m.end <= c.start && m.type === 'PERSON' && m.entity)
         .sort((x, y) => y.start - x.start);
       for (const m of before) {
         const d = byId.get(m.entity!);
-        if (d?.kb && rolesAt(d.kb, doc.date).some((r) => entry.roles.includes(r.role))) {
+        if (d?.kb && rolesAt(d.kb, doc.date).some((r) => roles.includes(r.role))) {
           holder = d.kb;
           break;
         }
@@ -378,7 +393,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     }
     if (holder) {
       const d = fromKb(holder, c.rule);
-      mention(c, d, lemma);
+      mention(c, d, lemma).role = roles[0];
     }
   }
 

@@ -14,7 +14,8 @@
 import type { Doc, Token } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
 import { tokenKeyWords, type KeyWordSlot } from '../kb/keys.js';
-import { tokenAlternatives } from '../stages/morph.js';
+import type { MorphReading } from '../lang/ru/morph.js';
+import type { MorphAnnotation } from '../stages/morph.js';
 
 /** The entity types the tagger knows (factRuEval's PER / LOC / ORG). */
 export type NerType = 'PER' | 'LOC' | 'ORG';
@@ -38,6 +39,14 @@ export function hashString(s: string): number {
 function hashSuffix(s: string, k: number): number {
   let h = 0x811c9dc5 ^ k;
   for (let i = Math.max(0, s.length - k); i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a of the first `k` characters of `s`. */
+function hashPrefix(s: string, k: number): number {
+  let h = 0x811c9dc5 ^ (k << 8);
+  const n = Math.min(k, s.length);
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
@@ -220,7 +229,8 @@ export function viterbi(ts: TagSet, em: Float64Array, trans: ArrayLike<number>, 
 
 /**
  * Per-token marginal probabilities of each tag under the scores scaled by `scale` (a linear-chain
- * forward–backward pass), used to give each span a confidence.
+ * forward–backward pass in probability space, renormalised at each step), used to give each span
+ * a confidence.
  *
  * @example const p = marginals(ts, em, trans, len, 0.2); p[i * n + t]
  */
@@ -232,40 +242,47 @@ export function marginals(
   scale: number,
 ): Float64Array {
   const n = ts.tags.length;
-  const alpha = new Float64Array(len * n).fill(-Infinity);
-  const beta = new Float64Array(len * n).fill(-Infinity);
   const allowed = ts.allowed;
-  const lse = (a: number, b: number): number => {
-    if (a === -Infinity) return b;
-    if (b === -Infinity) return a;
-    return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-  };
-  for (let t = 0; t < n; t++) if (allowed[t]) alpha[t] = scale * (em[t]! + trans[t]!);
+  const tr = new Float64Array((n + 1) * n);
+  for (let k = 0; k < tr.length; k++) tr[k] = allowed[k] ? Math.exp(scale * trans[k]!) : 0;
+  // Emission potentials, shifted by each token's best score so that exp() cannot overflow.
+  const pot = new Float64Array(len * n);
+  for (let i = 0; i < len; i++) {
+    let mx = -Infinity;
+    for (let t = 0; t < n; t++) mx = Math.max(mx, em[i * n + t]!);
+    for (let t = 0; t < n; t++) pot[i * n + t] = Math.exp(scale * (em[i * n + t]! - mx));
+  }
+  const alpha = new Float64Array(len * n);
+  const beta = new Float64Array(len * n);
+  let z = 0;
+  for (let t = 0; t < n; t++) z += alpha[t] = tr[t]! * pot[t]!;
+  for (let t = 0; t < n; t++) alpha[t]! /= z || 1;
   for (let i = 1; i < len; i++) {
+    z = 0;
     for (let t = 0; t < n; t++) {
-      let acc = -Infinity;
-      for (let p = 0; p < n; p++) {
-        const k = (p + 1) * n + t;
-        if (allowed[k]) acc = lse(acc, alpha[(i - 1) * n + p]! + scale * trans[k]!);
-      }
-      alpha[i * n + t] = acc + scale * em[i * n + t]!;
+      let acc = 0;
+      for (let p = 0; p < n; p++) acc += alpha[(i - 1) * n + p]! * tr[(p + 1) * n + t]!;
+      z += alpha[i * n + t] = acc * pot[i * n + t]!;
     }
+    for (let t = 0; t < n; t++) alpha[i * n + t]! /= z || 1;
   }
-  for (let t = 0; t < n; t++) if (ts.final[t]) beta[(len - 1) * n + t] = 0;
+  for (let t = 0; t < n; t++) beta[(len - 1) * n + t] = ts.final[t] ? 1 : 0;
   for (let i = len - 2; i >= 0; i--) {
+    z = 0;
     for (let p = 0; p < n; p++) {
-      let acc = -Infinity;
-      for (let t = 0; t < n; t++) {
-        const k = (p + 1) * n + t;
-        if (allowed[k]) acc = lse(acc, scale * (trans[k]! + em[(i + 1) * n + t]!) + beta[(i + 1) * n + t]!);
-      }
-      beta[i * n + p] = acc;
+      let acc = 0;
+      for (let t = 0; t < n; t++)
+        acc += tr[(p + 1) * n + t]! * pot[(i + 1) * n + t]! * beta[(i + 1) * n + t]!;
+      z += beta[i * n + p] = acc;
     }
+    for (let p = 0; p < n; p++) beta[i * n + p]! /= z || 1;
   }
-  let z = -Infinity;
-  for (let t = 0; t < n; t++) z = lse(z, alpha[(len - 1) * n + t]! + beta[(len - 1) * n + t]!);
   const out = new Float64Array(len * n);
-  for (let i = 0; i < len * n; i++) out[i] = Math.exp(alpha[i]! + beta[i]! - z);
+  for (let i = 0; i < len; i++) {
+    let sum = 0;
+    for (let t = 0; t < n; t++) sum += out[i * n + t] = alpha[i * n + t]! * beta[i * n + t]!;
+    for (let t = 0; t < n; t++) out[i * n + t]! /= sum || 1;
+  }
   return out;
 }
 
@@ -341,29 +358,71 @@ const SHAPE_QUOTE = 10;
 /** Added to the letter shapes of Latin-script words. */
 const SHAPE_LATIN = 16;
 
-const QUOTE_CHARS = /^[«»"„“”‘’'‹›]+$/;
-const CYR = /[\u0400-\u04FF]/;
-const LAT = /[A-Za-z\u00C0-\u024F]/;
+const QUOTE_CODES: ReadonlySet<number> = new Set([...'«»"„“”‘’\'‹›'].map((c) => c.charCodeAt(0)));
 
-function isUpper(c: string): boolean {
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+/** Letter case by code unit below U+0500 (Latin, Cyrillic): 1 upper, 2 lower, 0 not a cased letter. */
+const CASE_TABLE = (() => {
+  const t = new Uint8Array(0x500);
+  for (let c = 0; c < t.length; c++) {
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    t[c] = ch !== lo && ch === up ? 1 : ch !== up && ch === lo ? 2 : 0;
+  }
+  return t;
+})();
+
+function caseOf(c: number): number {
+  if (c < 0x500) return CASE_TABLE[c]!;
+  // Punctuation, symbols, CJK: no case; the rest through the case mapping.
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0xd7ff)) return 0;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? 1 : ch !== ch.toUpperCase() && ch === ch.toLowerCase() ? 2 : 0;
 }
-function isLower(c: string): boolean {
-  return c !== c.toUpperCase() && c === c.toLowerCase();
+
+function isUpperCode(c: number): boolean {
+  return caseOf(c) === 1;
+}
+
+function isLowerCode(c: number): boolean {
+  return caseOf(c) === 2;
 }
 
 function shapeOf(text: string): number {
-  if (QUOTE_CHARS.test(text)) return SHAPE_QUOTE;
   let up = 0;
   let low = 0;
   let dig = 0;
   let other = 0;
-  for (const ch of text) {
-    if (ch >= '0' && ch <= '9') dig++;
-    else if (isUpper(ch)) up++;
-    else if (isLower(ch)) low++;
-    else other++;
+  let cyr = 0;
+  let lat = 0;
+  let quote = 0;
+  // Upper-case letters after the first one of a hyphen or apostrophe part ("Нью-Йорк", "O'Neil").
+  let innerUp = 0;
+  let partStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      dig++;
+      partStart = false;
+      continue;
+    }
+    const cc = caseOf(c);
+    const u = cc === 1;
+    if (cc !== 0) {
+      if (u) {
+        up++;
+        if (!partStart) innerUp++;
+      } else low++;
+      if (c >= 0x400 && c <= 0x4ff) cyr++;
+      else if (c < 0x250) lat++;
+      partStart = false;
+      continue;
+    }
+    other++;
+    if (QUOTE_CODES.has(c)) quote++;
+    partStart = c === 45 || c === 39 || c === 0x2019;
   }
+  if (quote > 0 && quote === text.length) return SHAPE_QUOTE;
   const letters = up + low;
   if (letters === 0) return dig > 0 ? SHAPE_DIGIT : other > 0 ? SHAPE_PUNCT : SHAPE_OTHER;
   let s: number;
@@ -371,10 +430,9 @@ function shapeOf(text: string): number {
   else if (up === 1 && letters === 1) s = other > 0 ? SHAPE_INITIAL : SHAPE_LETTER;
   else if (up === 0) s = SHAPE_LOWER;
   else if (low === 0) s = SHAPE_UPPER;
-  else if (isUpper(text[0]!) && up === 1) s = SHAPE_TITLE;
-  else if (isUpper(text[0]!) && /^(\p{Lu}\p{Ll}+)([-'’]\p{Lu}?\p{Ll}+)*$/u.test(text)) s = SHAPE_TITLE;
+  else if (isUpperCode(text.charCodeAt(0)) && innerUp === 0) s = SHAPE_TITLE;
   else s = SHAPE_MIXED;
-  if (!CYR.test(text) && LAT.test(text)) s += SHAPE_LATIN;
+  if (cyr === 0 && lat > 0) s += SHAPE_LATIN;
   return s;
 }
 
@@ -383,12 +441,11 @@ function longShapeHash(text: string): number {
   let last = -1;
   let n = 0;
   for (let i = 0; i < text.length && n < 8; i++) {
-    const ch = text[i]!;
-    let c: number;
-    if (ch >= '0' && ch <= '9') c = 100;
-    else if (isUpper(ch)) c = 88;
-    else if (isLower(ch)) c = 120;
-    else c = ch.charCodeAt(0);
+    let c = text.charCodeAt(i);
+    const cc = caseOf(c);
+    if (c >= 48 && c <= 57) c = 100;
+    else if (cc === 1) c = 88;
+    else if (cc === 2) c = 120;
     if (c === last) continue;
     last = c;
     n++;
@@ -451,6 +508,17 @@ export function nerSentenceRanges(doc: Doc): Array<[number, number]> {
   return out;
 }
 
+/** Hashes of the few distinct strings (parts of speech, cases) met over and over. */
+const smallHashes = new Map<string, number>();
+function hashSmall(x: string): number {
+  let h = smallHashes.get(x);
+  if (h === undefined) {
+    h = hashString(x);
+    if (smallHashes.size < 1000) smallHashes.set(x, h);
+  }
+  return h;
+}
+
 /**
  * Hashes every token of the given sentence ranges and marks KB name and title matches. Returns
  * one `TokInfo` per document token (undefined outside the ranges).
@@ -465,25 +533,28 @@ export function tokenInfos(
   const toks = doc.tokens;
   const infos: (TokInfo | undefined)[] = new Array(toks.length);
   const docStats = new Map<number, number>();
+  const alternatives = (doc.annotations.get('morph') as MorphAnnotation | undefined)?.alternatives;
+  const lower: string[] = new Array(toks.length);
   for (const [a, b] of ranges) {
     let initial = true;
     let quote = 0;
     for (let i = a; i < b; i++) {
       const t = toks[i]!;
-      const info = baseInfo(doc, t, i);
+      const lw = lowerYo(t.text);
+      lower[i] = lw;
+      const info = baseInfo(t, lw, alternatives?.[i]);
       info.initial = initial && t.kind === 'word' ? 1 : 0;
-      if (t.kind === 'punct' && QUOTE_CHARS.test(t.text)) {
+      if (info.shape === SHAPE_QUOTE) {
         if (t.text === '«' || t.text === '„') quote = 1;
         else if (t.text === '»') quote = 0;
         else if (t.text === '"') quote = t.spaceAfter ? 0 : 1 - quote;
-        info.quote = 0;
       } else info.quote = quote;
       if (t.kind === 'word' || t.kind === 'number') initial = false;
-      else if (t.kind === 'punct' && /^[.!?…:;]+$/.test(t.text)) initial = true;
+      else if (t.kind === 'punct' && SENTENCE_PUNCT.test(t.text)) initial = true;
       infos[i] = info;
       if (t.kind === 'word') {
-        const first = t.text[0]!;
-        const bit = isUpper(first) ? (info.initial ? 0 : 1) : isLower(first) ? 2 : 0;
+        const first = t.text.charCodeAt(0);
+        const bit = isUpperCode(first) ? (info.initial ? 0 : 1) : isLowerCode(first) ? 2 : 0;
         if (bit) docStats.set(info.lemma, (docStats.get(info.lemma) ?? 0) | bit);
       }
     }
@@ -491,37 +562,33 @@ export function tokenInfos(
   for (const [a, b] of ranges) {
     for (let i = a; i < b; i++) {
       const info = infos[i]!;
-      if (
-        info.shape === SHAPE_TITLE ||
-        info.shape === SHAPE_UPPER ||
-        info.shape === SHAPE_TITLE + SHAPE_LATIN
-      ) {
-        info.doc = 4 | (docStats.get(info.lemma) ?? 0);
-      }
+      const sh = info.shape & ~SHAPE_LATIN;
+      if (sh === SHAPE_TITLE || sh === SHAPE_UPPER) info.doc = 4 | (docStats.get(info.lemma) ?? 0);
     }
-    if (kb) markKb(doc, a, b, infos, kb);
+    if (kb) markKb(doc, a, b, infos, kb, alternatives, lower);
   }
   return infos;
 }
 
-function baseInfo(doc: Doc, t: Token, i: number): TokInfo {
-  const lw = lowerYo(t.text);
+const SENTENCE_PUNCT = /^[.!?…:;]+$/;
+
+function baseInfo(t: Token, lw: string, alts: readonly MorphReading[] | undefined): TokInfo {
   const w = hashString(lw);
   const f = t.features;
   let alt = 0;
-  for (const r of tokenAlternatives(doc, i)) alt |= tagMask(r.features.tags);
+  if (alts) for (const r of alts) alt |= tagMask(r.features.tags);
   const word = t.kind === 'word';
   return {
     w,
-    lemma: t.lemma ? hashString(t.lemma) : w,
+    lemma: t.lemma ? (t.lemma === lw ? w : hashString(t.lemma)) : w,
     s2: word ? hashSuffix(lw, 2) : EMPTY,
     s3: word ? hashSuffix(lw, 3) : EMPTY,
     s4: word ? hashSuffix(lw, 4) : EMPTY,
-    p3: word ? hashString(lw.slice(0, 3)) : EMPTY,
+    p3: word ? hashPrefix(lw, 3) : EMPTY,
     shape: shapeOf(t.text),
     lshape: longShapeHash(t.text),
-    pos: hashString(t.pos ?? t.kind),
-    cas: typeof f?.case === 'string' ? hashString(f.case) : EMPTY,
+    pos: hashSmall(t.pos ?? t.kind),
+    cas: typeof f?.case === 'string' ? hashSmall(f.case) : EMPTY,
     tags: tagMask(f?.tags),
     alt,
     kb: 0,
@@ -533,50 +600,96 @@ function baseInfo(doc: Doc, t: Token, i: number): TokInfo {
   };
 }
 
+/** A word made of letters only (hyphens, apostrophes, dots and mixed scripts go through `tokenKeyWords`). */
+const PLAIN_WORD = /^(?:[а-яё]+|[a-z]+|[0-9]+)$/;
+
 /** Marks KB name matches and title phrases over one sentence, through the KB's key words. */
-function markKb(doc: Doc, a: number, b: number, infos: (TokInfo | undefined)[], kb: Kb): void {
+function markKb(
+  doc: Doc,
+  a: number,
+  b: number,
+  infos: (TokInfo | undefined)[],
+  kb: Kb,
+  alternatives: (readonly MorphReading[] | undefined)[] | undefined,
+  lower: readonly string[],
+): void {
   const toks = doc.tokens;
   const slots: KeyWordSlot[] = [];
   const owner: number[] = [];
+  let any = false;
+  const names = kb.prefixIndex.byFirst;
+  const titles = kb.titles.index.byFirst;
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word' && t.kind !== 'number' && t.kind !== 'handle') continue;
-    const alts = tokenAlternatives(doc, i);
-    const lemmas: string[] = t.lemma ? [t.lemma] : [];
-    for (const r of alts) if (!lemmas.includes(r.lemma)) lemmas.push(r.lemma);
-    const words = tokenKeyWords(t.text, 'ru', () => lemmas);
+    const alts = alternatives?.[i];
+    const lw = lower[i]!;
+    let words: string[][];
+    if (PLAIN_WORD.test(lw)) {
+      // The common case, without the normalisation pass: the word and its lemmas.
+      const forms = [lw];
+      // Lemmas are lower case with ё written as е already (see MorphReading).
+      if (t.lemma && t.lemma !== lw && PLAIN_WORD.test(t.lemma)) forms.push(t.lemma);
+      if (alts) for (const r of alts) if (!forms.includes(r.lemma) && PLAIN_WORD.test(r.lemma)) forms.push(r.lemma);
+      words = [forms];
+    } else {
+      const lemmas: string[] = t.lemma ? [t.lemma] : [];
+      if (alts) for (const r of alts) if (!lemmas.includes(r.lemma)) lemmas.push(r.lemma);
+      words = tokenKeyWords(t.text, 'ru', () => lemmas);
+    }
     for (const w of words) {
+      if (!any) for (const x of w) if (names.has(x) || titles.has(x)) any = true;
       slots.push(w.length === 1 ? w[0]! : w);
       owner.push(i);
     }
   }
+  if (!any) return;
+  scanIndex(
+    slots,
+    (k) => (startsAny(names, slots[k]!) ? kb.longestAt(slots, k) : null),
+    (k, m) => {
+      let types = 0;
+      for (const id of m.values) types |= KB_TYPE_BITS[kb.get(id)?.type ?? ''] ?? 0;
+      const first = owner[k]!;
+      const last = owner[k + m.length - 1]!;
+      const len = Math.min(3, last - first + 1);
+      for (let i = first; i <= last; i++) {
+        const info = infos[i]!;
+        info.kb = (i === first ? 1 : 2) | (types << 2);
+        info.kbLen = len;
+      }
+    },
+  );
+  scanIndex(
+    slots,
+    (k) => (startsAny(titles, slots[k]!) ? kb.titles.index.longestAt(slots, k) : null),
+    (k, m) => {
+      const first = owner[k]!;
+      const last = owner[k + m.length - 1]!;
+      for (let i = first; i <= last; i++) infos[i]!.title = i === first ? 1 : 2;
+    },
+  );
+}
+
+function startsAny(index: ReadonlyMap<string, unknown>, slot: KeyWordSlot): boolean {
+  if (typeof slot === 'string') return index.has(slot);
+  for (const x of slot) if (index.has(x)) return true;
+  return false;
+}
+
+/** Left-to-right longest matches: `find(k)` gives the match at key word k, `mark` records it. */
+function scanIndex<M extends { length: number }>(
+  slots: readonly KeyWordSlot[],
+  find: (k: number) => M | null,
+  mark: (k: number, m: M) => void,
+): void {
   for (let k = 0; k < slots.length;) {
-    const m = kb.longestAt(slots, k);
+    const m = find(k);
     if (!m) {
       k++;
       continue;
     }
-    let types = 0;
-    for (const id of m.values) types |= KB_TYPE_BITS[kb.get(id)?.type ?? ''] ?? 0;
-    const first = owner[k]!;
-    const last = owner[k + m.length - 1]!;
-    const len = Math.min(3, last - first + 1);
-    for (let i = first; i <= last; i++) {
-      const info = infos[i]!;
-      info.kb = (i === first ? 1 : 2) | (types << 2);
-      info.kbLen = len;
-    }
-    k += m.length;
-  }
-  for (let k = 0; k < slots.length;) {
-    const m = kb.titles.index.longestAt(slots, k);
-    if (!m) {
-      k++;
-      continue;
-    }
-    const first = owner[k]!;
-    const last = owner[k + m.length - 1]!;
-    for (let i = first; i <= last; i++) infos[i]!.title = i === first ? 1 : 2;
+    mark(k, m);
     k += m.length;
   }
 }
@@ -606,7 +719,7 @@ const T = {
   quoteShape: 17,
   initShape: 18,
   docShape: 19,
-  // Neighbours: base + offset slot (0..3 for -2, -1, +1, +2) * 16.
+  // Neighbours: base + 16 * (0, 1, 2, 3 for -2, -1, +1, +2).
   nW: 32,
   nLemma: 33,
   nShape: 34,
@@ -632,87 +745,107 @@ const T = {
   kbPrevCur: 112,
 } as const;
 
-const OFFSETS = [-2, -1, 1, 2] as const;
-
 /**
- * The features of token `j` of a sentence whose infos are `s` (sentence-relative), appended to `out`.
+ * The features of token `j` of a sentence whose infos are `s` (sentence-relative), written into
+ * `out` from `at`; returns the new end.
  *
- * @example const out: number[] = []; tokenFeatures(infos, 3, out);
+ * @example const buf = new Uint32Array(256); const end = tokenFeatures(infos, 3, buf, 0);
  */
-export function tokenFeatures(s: readonly TokInfo[], j: number, out: number[]): void {
+export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array, at: number): number {
   const c = s[j]!;
-  const at = (k: number): TokInfo => (k < 0 ? BOS : k >= s.length ? EOS : s[k]!);
-  const p1 = at(j - 1);
-  const p2 = at(j - 2);
-  const n1 = at(j + 1);
-  out.push(f1(T.bias, 0));
-  out.push(f1(T.w, c.w));
-  out.push(f1(T.lemma, c.lemma));
-  out.push(f1(T.s2, c.s2));
-  out.push(f1(T.s3, c.s3));
-  out.push(f1(T.s4, c.s4));
-  out.push(f1(T.p3, c.p3));
-  out.push(f1(T.shape, c.shape));
-  out.push(f1(T.lshape, c.lshape));
-  out.push(f1(T.pos, c.pos));
-  out.push(f2(T.posCase, c.pos, c.cas));
-  for (let bit = 1; bit <= 128; bit <<= 1) {
-    if (c.tags & bit) out.push(f2(T.tag, bit, c.shape));
-    if (c.alt & bit) out.push(f1(T.alt, bit));
-  }
-  if (c.kb) {
-    out.push(f1(T.kbType, c.kb));
-    out.push(f2(T.kbShape, c.kb & 3, c.shape));
-    out.push(f2(T.kbLen, c.kbLen, c.kb));
-  }
-  if (c.title) out.push(f1(T.title, c.title));
-  out.push(f2(T.quoteShape, c.quote, c.shape));
-  out.push(f2(T.initShape, c.initial, c.shape));
-  if (c.doc) out.push(f2(T.docShape, c.doc, c.shape));
-  for (let o = 0; o < 4; o++) {
-    const k = j + OFFSETS[o]!;
-    const x = at(k);
-    const base = o * 16;
-    out.push(f1(T.nW + base, x.w));
-    out.push(f1(T.nShape + base, x.shape));
-    out.push(f1(T.nPos + base, x.pos));
-    if (o === 1 || o === 2) {
-      out.push(f1(T.nLemma + base, x.lemma));
-      out.push(f1(T.nCase + base, x.cas));
-      out.push(f1(T.nS3 + base, x.s3));
-      if (x.tags) out.push(f1(T.nTag + base, x.tags));
-      if (x.kb) out.push(f1(T.nKb + base, x.kb));
-      if (x.title) out.push(f1(T.nTitle + base, x.title));
+  const last = s.length - 1;
+  const p1 = j >= 1 ? s[j - 1]! : BOS;
+  const p2 = j >= 2 ? s[j - 2]! : BOS;
+  const n1 = j < last ? s[j + 1]! : EOS;
+  const n2 = j + 1 < last ? s[j + 2]! : EOS;
+  let k = at;
+  out[k++] = f1(T.bias, 0);
+  out[k++] = f1(T.w, c.w);
+  out[k++] = f1(T.lemma, c.lemma);
+  out[k++] = f1(T.s2, c.s2);
+  out[k++] = f1(T.s3, c.s3);
+  out[k++] = f1(T.s4, c.s4);
+  out[k++] = f1(T.p3, c.p3);
+  out[k++] = f1(T.shape, c.shape);
+  out[k++] = f1(T.lshape, c.lshape);
+  out[k++] = f1(T.pos, c.pos);
+  out[k++] = f2(T.posCase, c.pos, c.cas);
+  if (c.tags | c.alt) {
+    for (let bit = 1; bit <= 128; bit <<= 1) {
+      if (c.tags & bit) out[k++] = f2(T.tag, bit, c.shape);
+      if (c.alt & bit) out[k++] = f1(T.alt, bit);
     }
   }
-  out.push(f2(T.shapePrevCur, p1.shape, c.shape));
-  out.push(f2(T.shapeCurNext, c.shape, n1.shape));
-  out.push(f2(T.shape3, p1.shape * 64 + c.shape, n1.shape));
-  out.push(f2(T.wPrevCur, p1.w, c.w));
-  out.push(f2(T.wCurNext, c.w, n1.w));
-  out.push(f2(T.wPrev2Prev, p2.w, p1.w));
-  out.push(f2(T.lemmaPrevShape, p1.lemma, c.shape));
-  out.push(f2(T.shapeNextLemma, c.shape, n1.lemma));
-  out.push(f2(T.tagsCurPrev, c.tags, p1.tags));
-  out.push(f2(T.tagsCurNext, c.tags, n1.tags));
-  out.push(f2(T.lemmaShape, c.lemma, c.shape));
-  if (c.quote) out.push(f2(T.quoteLemma, c.lemma, p1.shape));
-  if (c.kb || p1.kb) out.push(f2(T.kbPrevCur, p1.kb, c.kb));
+  if (c.kb) {
+    out[k++] = f1(T.kbType, c.kb);
+    out[k++] = f2(T.kbShape, c.kb & 3, c.shape);
+    out[k++] = f2(T.kbLen, c.kbLen, c.kb);
+  }
+  if (c.title) out[k++] = f1(T.title, c.title);
+  out[k++] = f2(T.quoteShape, c.quote, c.shape);
+  out[k++] = f2(T.initShape, c.initial, c.shape);
+  if (c.doc) out[k++] = f2(T.docShape, c.doc, c.shape);
+  // Neighbours at -2 and +2: word, shape, part of speech.
+  out[k++] = f1(T.nW, p2.w);
+  out[k++] = f1(T.nShape, p2.shape);
+  out[k++] = f1(T.nPos, p2.pos);
+  out[k++] = f1(T.nW + 48, n2.w);
+  out[k++] = f1(T.nShape + 48, n2.shape);
+  out[k++] = f1(T.nPos + 48, n2.pos);
+  // Neighbours at -1 and +1: more of them.
+  k = near(p1, 16, out, k);
+  k = near(n1, 32, out, k);
+  out[k++] = f2(T.shapePrevCur, p1.shape, c.shape);
+  out[k++] = f2(T.shapeCurNext, c.shape, n1.shape);
+  out[k++] = f2(T.shape3, p1.shape * 64 + c.shape, n1.shape);
+  out[k++] = f2(T.wPrevCur, p1.w, c.w);
+  out[k++] = f2(T.wCurNext, c.w, n1.w);
+  out[k++] = f2(T.wPrev2Prev, p2.w, p1.w);
+  out[k++] = f2(T.lemmaPrevShape, p1.lemma, c.shape);
+  out[k++] = f2(T.shapeNextLemma, c.shape, n1.lemma);
+  out[k++] = f2(T.tagsCurPrev, c.tags, p1.tags);
+  out[k++] = f2(T.tagsCurNext, c.tags, n1.tags);
+  out[k++] = f2(T.lemmaShape, c.lemma, c.shape);
+  if (c.quote) out[k++] = f2(T.quoteLemma, c.lemma, p1.shape);
+  if (c.kb || p1.kb) out[k++] = f2(T.kbPrevCur, p1.kb, c.kb);
+  return k;
 }
+
+function near(x: TokInfo, base: number, out: Uint32Array, at: number): number {
+  let k = at;
+  out[k++] = f1(T.nW + base, x.w);
+  out[k++] = f1(T.nShape + base, x.shape);
+  out[k++] = f1(T.nPos + base, x.pos);
+  out[k++] = f1(T.nLemma + base, x.lemma);
+  out[k++] = f1(T.nCase + base, x.cas);
+  out[k++] = f1(T.nS3 + base, x.s3);
+  if (x.tags) out[k++] = f1(T.nTag + base, x.tags);
+  if (x.kb) out[k++] = f1(T.nKb + base, x.kb);
+  if (x.title) out[k++] = f1(T.nTitle + base, x.title);
+  return k;
+}
+
+/** More than any token can produce, so that a token's features always fit. */
+export const MAX_TOKEN_FEATURES = 96;
+
+let scratch = new Uint32Array(4096);
 
 /**
  * The features of every token of one sentence, flattened: token `j` owns
- * `feats[offsets[j] .. offsets[j + 1])`.
+ * `feats[offsets[j] .. offsets[j + 1])`. `feats` is a view of a shared buffer, valid until the
+ * next call.
  *
  * @example const { feats, offsets } = sentenceFeatures(infos.slice(a, b) as TokInfo[]);
  */
 export function sentenceFeatures(s: readonly TokInfo[]): { feats: Uint32Array; offsets: Int32Array } {
-  const buf: number[] = [];
+  const need = s.length * MAX_TOKEN_FEATURES;
+  if (scratch.length < need) scratch = new Uint32Array(Math.max(need, scratch.length * 2));
   const offsets = new Int32Array(s.length + 1);
+  let k = 0;
   for (let j = 0; j < s.length; j++) {
-    offsets[j] = buf.length;
-    tokenFeatures(s, j, buf);
+    offsets[j] = k;
+    k = tokenFeatures(s, j, scratch, k);
   }
-  offsets[s.length] = buf.length;
-  return { feats: Uint32Array.from(buf), offsets };
+  offsets[s.length] = k;
+  return { feats: scratch.subarray(0, k), offsets };
 }

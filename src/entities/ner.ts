@@ -76,43 +76,39 @@ export class NerModel {
   readonly meta: Record<string, unknown>;
   private readonly n: number;
   private readonly trans: Float64Array;
-  private readonly keys: Uint32Array;
   private readonly weights: Float32Array;
-  private readonly table: Int32Array;
+  /** Open addressing, two words per slot: the feature id and its row + 1 (0 when the slot is empty). */
+  private readonly slots: Uint32Array;
   private readonly mask: number;
+  /** Number of features with weights. */
+  readonly size: number;
 
   constructor(data: NerModelData) {
-    if (data.format !== 'annalist/ner@1') throw new Error(`not an annalist/ner@1 model: ${String(data.format)}`);
+    if (data.format !== 'annalist/ner@1')
+      throw new Error(`not an annalist/ner@1 model: ${String(data.format)}`);
     this.tagSet = makeTagSet(data.scheme);
-    if (this.tagSet.tags.join(' ') !== data.tags.join(' ')) throw new Error('NER model tags do not match its scheme');
+    if (this.tagSet.tags.join(' ') !== data.tags.join(' '))
+      throw new Error('NER model tags do not match its scheme');
     this.n = this.tagSet.tags.length;
     this.scale = data.scale;
     this.meta = data.meta ?? {};
     this.trans = Float64Array.from(data.trans);
-    this.keys = decodeBase64(data.keys, Uint32Array);
+    const keys = decodeBase64(data.keys, Uint32Array);
     const q = decodeBase64(data.weights, Int16Array);
-    if (q.length !== this.keys.length * this.n) throw new Error('NER model weights do not match its keys');
+    if (q.length !== keys.length * this.n) throw new Error('NER model weights do not match its keys');
+    this.size = keys.length;
     this.weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) this.weights[i] = q[i]! * data.quant;
+    // At most half full, so that a miss (most lookups) usually ends at the first slot it probes.
     let size = 1;
-    while (size < this.keys.length * 2) size <<= 1;
+    while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.table = new Int32Array(size);
-    for (let i = 0; i < this.keys.length; i++) {
-      let h = this.keys[i]! & this.mask;
-      while (this.table[h] !== 0) h = (h + 1) & this.mask;
-      this.table[h] = i + 1;
-    }
-  }
-
-  /** Row of a feature id, or -1 when the model has no weights for it. */
-  private row(key: number): number {
-    let h = key & this.mask;
-    for (;;) {
-      const r = this.table[h]!;
-      if (r === 0) return -1;
-      if (this.keys[r - 1] === key) return r - 1;
-      h = (h + 1) & this.mask;
+    this.slots = new Uint32Array(size * 2);
+    for (let i = 0; i < keys.length; i++) {
+      let h = keys[i]! & this.mask;
+      while (this.slots[h * 2 + 1] !== 0) h = (h + 1) & this.mask;
+      this.slots[h * 2] = keys[i]!;
+      this.slots[h * 2 + 1] = i + 1;
     }
   }
 
@@ -122,13 +118,22 @@ export class NerModel {
     const { feats, offsets } = sentenceFeatures(infos);
     const em = new Float64Array(infos.length * n);
     const w = this.weights;
+    const slots = this.slots;
+    const mask = this.mask;
     for (let j = 0; j < infos.length; j++) {
       const base = j * n;
-      for (let k = offsets[j]!; k < offsets[j + 1]!; k++) {
-        const r = this.row(feats[k]!);
-        if (r < 0) continue;
-        const o = r * n;
-        for (let t = 0; t < n; t++) em[base + t] += w[o + t]!;
+      const end = offsets[j + 1]!;
+      for (let k = offsets[j]!; k < end; k++) {
+        const key = feats[k]!;
+        let h = (key & mask) << 1;
+        let r = slots[h + 1]!;
+        while (r !== 0 && slots[h] !== key) {
+          h = (h + 2) & (mask * 2 + 1);
+          r = slots[h + 1]!;
+        }
+        if (r === 0) continue;
+        const o = (r - 1) * n;
+        for (let t = 0; t < n; t++) em[base + t]! += w[o + t]!;
       }
     }
     return em;

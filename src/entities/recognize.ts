@@ -30,6 +30,23 @@ export interface Candidate {
 }
 
 const CYR = /[\u0400-\u04ff]/;
+/** Case endings of Russian nouns and the nominative endings they may come from. */
+const GUESS_ENDINGS: ReadonlyArray<[string, string[]]> = [
+  ['ами', ['а', 'ы', '']],
+  ['ями', ['я', 'и', 'ь']],
+  ['ой', ['а']],
+  ['ей', ['я', 'ь']],
+  ['ом', ['', 'о']],
+  ['ем', ['ь', 'е', 'й']],
+  ['ым', ['', 'ы']],
+  ['ы', ['а', '']],
+  ['и', ['я', 'а', 'ь']],
+  ['у', ['а', '']],
+  ['ю', ['я', 'ь']],
+  ['е', ['а', '', 'я']],
+  ['а', ['', 'о']],
+  ['я', ['ь', 'й']],
+];
 const UPPER = /^\p{Lu}/u;
 
 function lemmaOf(t: Token | undefined): string {
@@ -64,6 +81,15 @@ export function sentenceSlots(doc: Doc, a: number, b: number): { slots: string[]
     const lemmas = new Set<string>();
     if (t.lemma && CYR.test(t.text)) lemmas.add(t.lemma);
     if (CYR.test(t.text)) for (const r of tokenAlternatives(doc, k)) lemmas.add(r.lemma);
+    if (CYR.test(t.text) && UPPER.test(t.text) && !t.text.includes('-')) {
+      // Inflected forms of names the dictionary does not know ("Акорды" → "Акорда"): the KB keys
+      // are specific enough that a guessed stem only matches a real name.
+      const low = t.text.toLowerCase().replace(/ё/g, 'е');
+      for (const [end, repl] of GUESS_ENDINGS) {
+        if (low.length > end.length + 2 && low.endsWith(end))
+          for (const r of repl) lemmas.add(low.slice(0, low.length - end.length) + r);
+      }
+    }
     for (const l of lemmas) {
       const lp = tokenKeyWords(l, 'en');
       if (lp.length !== surf.length) continue;
@@ -127,6 +153,32 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
     lang,
   });
 
+  const adjCountry = (k: number): string | null => {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || (t.pos !== 'ADJ' && !/^\p{Lu}/u.test(t.text))) return null;
+    return kb.countryByAdjective(t.lemma ?? t.text)?.iso3 ?? kb.countryByAdjective(t.text)?.iso3 ?? null;
+  };
+  const titleSlots: string[][] = [];
+  const titleSlotAt: number[] = [];
+  const titlePos = new Map<number, number>();
+  for (let j = 0; j < slots.length; j++) {
+    const k = slotTok[j]!;
+    // An adjective inside a title (not its first word) is skipped; one at the start stays.
+    if (j > 0 && titleSlots.length && adjCountry(k) && firstSlotOf(slotTok, j) && lastSlotOf(slotTok, j))
+      continue;
+    titlePos.set(j, titleSlots.length);
+    // Titles match the surface and the chosen lemma only: another reading ("после" as a form of
+    // "посол") would turn common words into offices.
+    const t = tokens[k]!;
+    const own = tokenKeyWords(t.kind === 'handle' ? t.text.slice(1) : t.text, 'en');
+    const lem = t.lemma && CYR.test(t.text) ? tokenKeyWords(t.lemma, 'en') : [];
+    const piece = own.length === 1 ? 0 : j - (slotTok.indexOf(k) ?? j);
+    const slot = [...(own[piece] ?? [])];
+    if (lem.length === own.length) for (const w of lem[piece] ?? []) if (!slot.includes(w)) slot.push(w);
+    titleSlots.push(slot);
+    titleSlotAt.push(j);
+  }
+
   // 1. Knowledge-base names and titles, longest first at each position.
   for (let i = 0; i < slots.length;) {
     if (!firstSlotOf(slotTok, i)) {
@@ -136,14 +188,27 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
     const k0 = slotTok[i]!;
     const t0 = tokens[k0]!;
     const kbm = kb.longestAt(slots, i);
-    const tm = kb.titles.index.longestAt(slots, i);
     const kbLen = kbm && lastSlotOf(slotTok, i + kbm.length - 1) ? kbm.length : 0;
-    const tLen = tm && lastSlotOf(slotTok, i + tm.length - 1) ? tm.length : 0;
+    // Titles match with a country adjective taken out ("главы казахстанского государства" is
+    // "глава государства" of Kazakhstan).
+    const tIdx = titlePos.get(i);
+    const tm = tIdx !== undefined ? kb.titles.index.longestAt(titleSlots, tIdx) : null;
+    const tEndSlot = tm && tIdx !== undefined ? titleSlotAt[tIdx + tm.length - 1]! : -1;
+    const tLen = tm && lastSlotOf(slotTok, tEndSlot) ? tEndSlot - i + 1 : 0;
     if (tLen > kbLen && tm) {
       const entries = tm.values.filter((e) => e.lang === lang || e.lang === 'any');
       if (entries.length) {
         const kEnd = slotTok[i + tLen - 1]! + 1;
-        out.push({ ...make(k0, kEnd, 'PERSON', [], `${lang}.title`, 'title'), title: entries[0]! });
+        let titleCountry: string | null = null;
+        for (let k = k0; k < kEnd; k++) {
+          const c = adjCountry(k);
+          if (c) titleCountry = c;
+        }
+        out.push({
+          ...make(k0, kEnd, 'PERSON', [], `${lang}.title`, 'title'),
+          title: entries[0]!,
+          titleCountry,
+        });
         cover(out[out.length - 1]!);
         i += tLen;
         continue;
@@ -156,9 +221,13 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
       // common word ("мир", "газ") that happens to be an alias is not a mention.
       const looksLikeName = t0.kind === 'handle' || isCap(t0) || /\d/.test(t0.text) || /^[«"]/.test(t0.text);
       const entities = kbm.values.map((id) => kb.get(id)).filter((e) => e !== undefined);
-      const lowercaseAlias = entities.some((e) =>
-        [...(e.ru ?? []), ...(e.en ?? []), e.name].some((n) => n === t0.text || n.startsWith(t0.text + ' ')),
-      );
+      // A multi-word alias written in lower case ("сектор Газа") may start with a small letter.
+      const lowercaseAlias =
+        kEnd - k0 > 1 &&
+        isCap(last) &&
+        entities.some((e) =>
+          [...(e.ru ?? []), ...(e.en ?? [])].some((n) => /^\p{Ll}/u.test(n) && n.includes(' ')),
+        );
       if (
         (looksLikeName || lowercaseAlias) &&
         entities.length &&
@@ -201,8 +270,30 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
 
   // 2. Names the KB does not know.
   if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make);
-  else recognizeEnUnknown(doc, a, b, out, free, cover, make);
-  return out.sort((x, y) => x.tokStart - y.tokStart);
+  else recognizeEnUnknown(doc, a, b, out, free, cover, make, kb);
+  out.sort((x, y) => x.tokStart - y.tokStart);
+  // A first name right before a known person's surname belongs to that mention, whatever form of
+  // the first name the KB lists ("Марком Рубио" for Marco Rubio).
+  for (let i = 0; i + 1 < out.length; i++) {
+    const c = out[i]!;
+    const n = out[i + 1]!;
+    if (
+      c.type === 'PERSON' &&
+      c.via === 'name' &&
+      !c.ids.length &&
+      n.type === 'PERSON' &&
+      n.ids.length &&
+      c.tokEnd === n.tokStart &&
+      c.tokEnd - c.tokStart === 1 &&
+      hasTag(doc, c.tokStart, 'Name')
+    ) {
+      n.tokStart = c.tokStart;
+      n.start = c.start;
+      out.splice(i, 1);
+      i--;
+    }
+  }
+  return out;
 }
 
 type Make = (
@@ -276,7 +367,8 @@ function recognizeRuUnknown(
         if (tokens[end]?.text === '.' && /^\p{Lu}$/u.test(tokens[end - 1]!.text)) end++;
       }
       const words = tokens.slice(k, end).filter((x) => x.kind === 'word');
-      const hasSurnameOrTwo = words.length >= 2 || hasTag(doc, k, 'Surn');
+      const beforeKnown = words.length === 1 && end < b && !free(end, end + 1) && hasTag(doc, k, 'Name');
+      const hasSurnameOrTwo = words.length >= 2 || hasTag(doc, k, 'Surn') || beforeKnown;
       if (end > k && hasSurnameOrTwo && !(initial && words.length === 1) && !RU.NOT_NAMES.has(lemmaOf(t))) {
         const c = make(k, end, 'PERSON', [], 'ru.person.name-tags', 'name');
         out.push(c);
@@ -353,6 +445,7 @@ function recognizeEnUnknown(
   free: (from: number, to: number) => boolean,
   cover: (c: Candidate) => void,
   make: Make,
+  kb: Kb,
 ): void {
   const tokens = doc.tokens;
   for (let k = a; k < b; k++) {
@@ -360,6 +453,7 @@ function recognizeEnUnknown(
     if (!free(k, k + 1) || t.kind !== 'word' || !isCap(t)) continue;
     const initial = k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…"“:]/.test(tokens[k - 1]!.text));
     if (EN.NOT_NAMES.has(t.text.toLowerCase()) && !(k + 1 < b && isCap(tokens[k + 1]))) continue;
+    if (kb.countryByAdjective(t.text)) continue;
     let end = k;
     while (
       end < b &&

@@ -3,6 +3,7 @@ import { findDates, type DateValue } from '../values/dates.js';
 import type { MoneyValue } from '../values/money.js';
 import type { ArgSpec, EventRule } from './types.js';
 import { eventType } from './vocabulary.js';
+import { tokenAlternatives } from '../stages/morph.js';
 
 /** Language data the engine needs besides the rules: status cues, clause breaks, topics. */
 export interface LangCues {
@@ -14,6 +15,7 @@ export interface LangCues {
   clauseBreaks: string[];
   ownCountry: string[];
   possessives: string[];
+  parties: string[];
 }
 
 export interface EngineLang {
@@ -22,6 +24,8 @@ export interface EngineLang {
   cues: LangCues;
   /** Topic phrases as lemma sequences → English topic. */
   topics: Array<[string[], string]>;
+  /** A date right after these words is a deadline ("к 2030 году", "by 2030"): a pattern over the text before it. */
+  deadline: RegExp;
 }
 
 /** What the engine may ask of the knowledge base (kept narrow so the engine stays testable). */
@@ -34,6 +38,7 @@ export interface EngineKb {
 
 interface CompiledLang {
   code: 'ru' | 'en';
+  deadline: RegExp;
   byFirst: Map<string, Array<{ rule: EventRule; words: string[] }>>;
   cues: Record<keyof LangCues, string[][]>;
   topics: Array<[string[], string]>;
@@ -54,7 +59,7 @@ export function compileLang(lang: EngineLang): CompiledLang {
   const cues = {} as Record<keyof LangCues, string[][]>;
   for (const k of Object.keys(lang.cues) as (keyof LangCues)[])
     cues[k] = lang.cues[k].map((c) => c.split(' '));
-  return { code: lang.code, byFirst, cues, topics: lang.topics };
+  return { code: lang.code, byFirst, cues, topics: lang.topics, deadline: lang.deadline };
 }
 
 const TYPE_RANK: Record<string, number> = {
@@ -80,6 +85,10 @@ interface Ctx {
   entities: Map<string, Entity>;
   visit: { source: string[]; target: string[]; date: string | null } | null;
   lastSubject: string[];
+  /** Parties of the last event with both sides ("стороны договорились" refers to them). */
+  lastParties: { source: string[]; target: string[] } | null;
+  /** Set while a rule's source came from a parties word: the other side, for the target. */
+  partiesTarget: string[] | null;
 }
 
 interface Found {
@@ -88,6 +97,8 @@ interface Found {
 }
 
 const PUNCT_CONTINUE = new Set([',']);
+/** Types whose parties act together; coordinated subjects split into source and target. */
+const SYMMETRIC = new Set(['MEET', 'PHONE_CALL', 'SIGN_AGREEMENT', 'COOPERATE', 'DEAL', 'INTENT']);
 /** Words that open a subordinate clause even without a comma before them. */
 const COMPLEMENTIZERS = new Set(['that', 'что', 'чтобы']);
 const CONJ = new Set(['и', 'and', 'а также', 'as well as']);
@@ -101,12 +112,15 @@ function isVerb(t: Token): boolean {
 }
 
 function matchSeq(tokens: Token[], i: number, seq: string[], end: number, maxGap = 0): number {
-  // Returns the index after the match, or -1. Gaps of up to maxGap tokens are allowed between words.
+  // Returns the index after the match, or -1. Up to maxGap determiners or adjectives may stand
+  // between the words ("провели двусторонние переговоры").
   let j = i;
   for (let w = 0; w < seq.length; w++) {
     let gap = 0;
     while (j < end && lemma(tokens[j]) !== seq[w]) {
       if (w === 0 || gap >= maxGap) return -1;
+      const pos = tokens[j]!.pos;
+      if (pos !== 'DET' && pos !== 'ADJ') return -1;
       gap++;
       j++;
     }
@@ -154,8 +168,9 @@ function caseOf(
     if (f.tags?.includes('Fixd')) return null;
     if (f.case && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
       cases.add(String(f.case));
-      const alts = f.cases;
-      if (Array.isArray(alts)) for (const c of alts) cases.add(c);
+      // Other readings of the same form count too ("Риме": locative of Рим, dative of Рима).
+      for (const r of tokenAlternatives(doc, base + i))
+        if (r.features.case) cases.add(String(r.features.case));
       return cases;
     }
   }
@@ -200,6 +215,8 @@ export function extractEvents(
     entities: new Map(doc.entities.map((e) => [e.id, e])),
     visit: null,
     lastSubject: [],
+    lastParties: null,
+    partiesTarget: null,
   };
   const events: Event[] = [];
   const moneyBySentence = new Map<number, MoneyValue[]>();
@@ -276,6 +293,23 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
         break;
       }
     }
+  }
+  // "…, the State Department said.": a closing credit line is the source of the sentence's
+  // events, not an event of its own.
+  for (const e of [...out]) {
+    if (e.type !== 'STATEMENT' || e.target.length) continue;
+    const t = trigAt.get(e)!;
+    const before = out.filter((o) => o !== e && o.type !== 'STATEMENT' && trigAt.get(o)! < t);
+    if (!before.length) continue;
+    let k = t - 1;
+    while (k > a && tokens[k]!.text !== ',') k--;
+    if (tokens[k]?.text !== ',' || ctx.tokMention[k + 1] === undefined) continue;
+    for (const o of before)
+      o.attribution ??= {
+        source: e.source[0] ?? null,
+        text: doc.text.slice(tokens[k + 1]!.start, tokens[t]!.end),
+      };
+    out.splice(out.indexOf(e), 1);
   }
   // "X announced that Y will join…": the news is the reported event, not the act of saying it.
   return out.filter((e) => {
@@ -360,10 +394,21 @@ function mentionAt(ctx: Ctx, k: number): Mention | null {
 /** Walks left from a mention's first token over its noun phrase: true when a preposition governs it. */
 function governedByPrep(ctx: Ctx, first: number, a: number): boolean {
   const tokens = ctx.doc.tokens;
+  const own = tokens[first]?.features?.case;
   for (let k = first - 1; k >= a; k--) {
     const t = tokens[k]!;
     if (t.pos === 'ADP') return true;
     if (ctx.tokMention[k] !== -1) continue;
+    // A noun in another case before a nominative name heads a phrase of its own
+    // ("в узком составе | Касым-Жомарт Токаев …").
+    if (
+      own === 'nomn' &&
+      t.pos === 'NOUN' &&
+      t.features?.case &&
+      t.features.case !== 'nomn' &&
+      t.features.case !== 'gent'
+    )
+      return false;
     if (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NUM')
       continue;
     return false;
@@ -495,6 +540,7 @@ function findSubject(
     const head = ctx.doc.mentions[mi]!;
     ids.push(head.entity!);
     let j = first - 1;
+    while (j > a && tokens[j]!.pos === 'DET') j--;
     while (j > a) {
       const t = tokens[j]!;
       if (CONJ.has(lemma(t)) || t.text === ',') {
@@ -504,6 +550,7 @@ function findSubject(
           let f2 = j - 1;
           while (f2 > a && ctx.tokMention[f2 - 1] === ctx.tokMention[j - 1]) f2--;
           j = f2 - 1;
+          while (j > a && tokens[j]!.pos === 'DET') j--;
           continue;
         }
       }
@@ -550,9 +597,15 @@ function findSubject(
 }
 
 function lastPersonBefore(ctx: Ctx, k: number, a: number): string | null {
-  for (let j = k - 1; j >= a; j--) {
+  // "his country" is the country of the sentence's subject: the first person named outside a
+  // prepositional phrase ("Kazakhstan President Tokayev … during a meeting with President Trump …").
+  for (let j = a; j < k; j++) {
     const m = mentionAt(ctx, j);
-    if (m && m.type === 'PERSON' && m.entity) return m.entity;
+    if (m && m.type === 'PERSON' && m.entity && !ctx.inQuote[j]) {
+      let first = j;
+      while (first > a && ctx.tokMention[first - 1] === ctx.tokMention[j]) first--;
+      if (!governedByPrep(ctx, first, a)) return m.entity;
+    }
   }
   return ctx.lastSubject.find((id) => ctx.entities.get(id)?.type === 'PERSON') ?? null;
 }
@@ -586,6 +639,16 @@ function findArg(
   switch (spec.from) {
     case 'subject':
       found = findSubject(ctx, trig, cl, a, b);
+      if (!found) {
+        const party = hasCue(tokens, cl.start, trig, ctx.lang.cues.parties);
+        const parties =
+          ctx.lastParties ?? (ctx.visit ? { source: ctx.visit.source, target: ctx.visit.target } : null);
+        if (party && parties) {
+          found =
+            role === 'source' ? { ids: parties.source, how: `"${party}": the parties named before` } : null;
+          if (role === 'source') ctx.partiesTarget = parties.target;
+        }
+      }
       break;
     case 'object': {
       if (trigEnd >= cl.end) break;
@@ -728,7 +791,7 @@ function statusOf(
   if (t.pos === 'NOUN' || rule.pos === 'NOUN') {
     // A nominalization takes the tense of its clause's verb ("визит … начался"); with no finite
     // verb, an absolute date after publication makes it planned ("в преддверии визита … 18 ноября").
-    const tense = clauseTense(tokens, cl.start, cl.end);
+    const tense = clauseTense(tokens, cl.start, cl.end, trig);
     if (tense === 'futr') return { status: 'planned', cue: 'future tense of the clause' };
     if (!tense && dateVal && !dateVal.relative && ctx.doc.date) {
       const d = dateVal.future ?? dateVal.past;
@@ -746,15 +809,21 @@ function statusOf(
   return { status: 'occurred', cue: null };
 }
 
-function clauseTense(tokens: Token[], from: number, to: number): string | null {
-  let tense: string | null = null;
+/** Tense of the finite verb nearest to `at` in the clause (a parenthetical "Напомним," does not count). */
+function clauseTense(tokens: Token[], from: number, to: number, at: number): string | null {
+  let best: string | null = null;
+  let dist = Infinity;
   for (let k = from; k < to; k++) {
     const f = tokens[k]!.features;
     if (!f?.tense || !isVerb(tokens[k]!)) continue;
-    if (f.tense === 'futr') return 'futr';
-    tense = String(f.tense);
+    if (tokens[k + 1]?.text === ',' && (k === from || tokens[k - 1]?.kind === 'punct')) continue;
+    const d = Math.abs(k - at);
+    if (d < dist) {
+      dist = d;
+      best = String(f.tense);
+    }
   }
-  return tense;
+  return best;
 }
 
 function nearest<T extends { start: number }>(items: T[], pos: number): T | null {
@@ -799,6 +868,7 @@ function applyRule(
       .join(' '),
   };
   let source: string[] = [];
+  ctx.partiesTarget = null;
   for (const spec of rule.source) {
     const f = findArg(ctx, spec, trig, trigEnd, cl, a, b, 'source');
     if (f && f.ids.length) {
@@ -814,6 +884,52 @@ function applyRule(
       target = f.ids.filter((id) => !source.includes(id));
       explain.target = f.how;
       if (target.length) break;
+    }
+  }
+  const partiesTarget = ctx.partiesTarget as string[] | null;
+  if (target.length === 0 && partiesTarget) {
+    target = partiesTarget.filter((id) => !source.includes(id));
+    explain.target = 'the other party named before';
+  }
+  // Coordinated subjects of a two-sided event ("Токаев и Мирзиёев обсудили"): the first acts, the others are its counterparts.
+  if (target.length === 0 && source.length >= 2 && SYMMETRIC.has(rule.type)) {
+    target = source.slice(1);
+    source = source.slice(0, 1);
+    explain.target = 'the other coordinated subjects';
+  }
+  // An agreement signed during a visit, with no counterpart named, is with the host.
+  if (
+    target.length === 0 &&
+    ctx.visit &&
+    (rule.type === 'SIGN_AGREEMENT' || rule.type === 'MEET') &&
+    (explain.source ?? '').startsWith('the actor of the visit')
+  ) {
+    target = ctx.visit.target.filter((id) => !source.includes(id));
+    if (target.length) explain.target = 'the host of the visit';
+  }
+  // An ambassador addressed or met stands for the state that sent them, when the sentence names it
+  // ("к послу Саудовской Аравии … Риме бинт Бандар": Saudi Arabia and the ambassador).
+  for (const id of [...target]) {
+    const e = ctx.entities.get(id);
+    if (e?.type !== 'PERSON') continue;
+    const asEnvoy = ctx.doc.mentions.some(
+      (m) =>
+        m.entity === id &&
+        m.via === 'title' &&
+        m.role === 'ambassador' &&
+        m.start >= s.start &&
+        m.end <= s.end,
+    );
+    if (!asEnvoy) continue;
+    for (const r of e.roles) {
+      if (r.role !== 'ambassador') continue;
+      const c = [...ctx.entities.values()].find(
+        (x) =>
+          x.type === 'COUNTRY' &&
+          x.country === r.of &&
+          x.mentions.some((m) => m.start >= s.start && m.end <= s.end),
+      );
+      if (c && !target.includes(c.id) && !source.includes(c.id)) target.unshift(c.id);
     }
   }
   if (rule.needsTarget && target.length === 0) return null;
@@ -832,10 +948,14 @@ function applyRule(
     type = rule.withCompany;
   const info = eventType(type);
   if (!info) return null;
-  const clauseDates = dates.filter(
+  // "к 2030 году", "by 2030": a deadline, not the date of the event.
+  const eventDates = dates.filter(
+    (d) => !ctx.lang.deadline.test(doc.text.slice(Math.max(0, d.start - 6), d.start + 3)),
+  );
+  const clauseDates = eventDates.filter(
     (d) => d.start >= tokens[cl.start]!.start && d.end <= tokens[cl.end - 1]!.end,
   );
-  const dateVal = nearest(clauseDates.length ? clauseDates : dates, tokens[trig]!.start);
+  const dateVal = nearest(clauseDates.length ? clauseDates : eventDates, tokens[trig]!.start);
   const st = statusOf(ctx, rule, trig, cl, dateVal);
   if (st.cue) explain.status = st.cue;
   const future = st.status === 'planned' || st.status === 'expected';
@@ -901,6 +1021,7 @@ function applyRule(
     ctx.visit = { source, target, date: date && date.length === 10 ? date : (ctx.visit?.date ?? null) };
   }
   if (source.length && explain.source && !explain.source.startsWith('the actor')) ctx.lastSubject = source;
+  if (source.length && target.length) ctx.lastParties = { source, target };
   return ev;
 }
 
@@ -949,7 +1070,8 @@ function mergeInto(into: Event, e: Event): void {
 
 function mergeInSentence(events: Event[]): Event[] {
   const out: Event[] = [];
-  const weak = (e: Event): boolean => (e.explain?.source ?? '').startsWith('the actor');
+  const weak = (e: Event): boolean =>
+    e.source.length === 0 || (e.explain?.source ?? '').startsWith('the actor');
   for (const e of events) {
     // Two triggers of one event in a sentence ("прибыл с визитом", "обратился … и подчеркнул") are one
     // event: statements by one speaker pool their addressees; other types need compatible parties.
@@ -957,14 +1079,22 @@ function mergeInSentence(events: Event[]): Event[] {
       (o) =>
         o.type === e.type &&
         (sameSet(o.source, e.source) || weak(e) || weak(o)) &&
-        (e.type === 'STATEMENT' || subset(e.target, o.target) || subset(o.target, e.target)) &&
+        (e.type === 'STATEMENT' ||
+          weak(e) ||
+          weak(o) ||
+          subset(e.target, o.target) ||
+          subset(o.target, e.target)) &&
         compatibleDates(o.date, e.date),
     );
     if (twin && weak(twin) && !weak(e)) {
       twin.source = e.source;
+      twin.target = e.target;
       if (twin.explain && e.explain?.source) twin.explain.source = e.explain.source;
     }
-    if (twin) mergeInto(twin, e);
+    if (twin && weak(e) && !weak(twin)) {
+      // The context guessed the parties; the sentence itself named them.
+      mergeInto(twin, { ...e, target: [] });
+    } else if (twin) mergeInto(twin, e);
     else out.push(e);
   }
   return out;

@@ -42,6 +42,7 @@ export const ROLE_CODES = [
   'mayor',
   'governor',
   'position',
+  'counterpart',
 ] as const;
 
 export type RoleCode = (typeof ROLE_CODES)[number];

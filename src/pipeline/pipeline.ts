@@ -5,7 +5,14 @@ import type { DocField, PipelineOptions, StageDefinition, StageInstance } from '
 import '../stages/index.js';
 
 /** The stages `extract` runs by default, in order. */
-export const DEFAULT_STAGES: readonly string[] = ['segment', 'langid', 'morph'];
+export const DEFAULT_STAGES: readonly string[] = [
+  'segment',
+  'langid',
+  'morph',
+  'values',
+  'entities',
+  'events',
+];
 
 export interface PipelineConfig extends PipelineOptions {
   /** Stage names, in order; defaults to `DEFAULT_STAGES`. */

@@ -6,9 +6,9 @@ import { compileLang, extractEvents, type EngineKb } from '../events/engine.js';
 import { loadTopics } from '../events/topics.js';
 import { loadKb } from '../kb/kb.js';
 import { EN_EVENT_RULES } from '../lang/en/event-rules.js';
-import { EN_MODALITY } from '../lang/en/modality.js';
+import { EN_DEADLINE, EN_MODALITY } from '../lang/en/modality.js';
 import { RU_EVENT_RULES } from '../lang/ru/event-rules.js';
-import { RU_MODALITY } from '../lang/ru/modality.js';
+import { RU_DEADLINE, RU_MODALITY } from '../lang/ru/modality.js';
 import { registerStage } from '../pipeline/registry.js';
 
 registerStage({
@@ -21,8 +21,20 @@ registerStage({
     const kb = await loadKb(options.userKb ? { userKb: options.userKb } : {});
     const topics = loadTopics();
     const langs = {
-      ru: compileLang({ code: 'ru', rules: RU_EVENT_RULES, cues: RU_MODALITY, topics: topics.ru }),
-      en: compileLang({ code: 'en', rules: EN_EVENT_RULES, cues: EN_MODALITY, topics: topics.en }),
+      ru: compileLang({
+        code: 'ru',
+        rules: RU_EVENT_RULES,
+        cues: RU_MODALITY,
+        topics: topics.ru,
+        deadline: RU_DEADLINE,
+      }),
+      en: compileLang({
+        code: 'en',
+        rules: EN_EVENT_RULES,
+        cues: EN_MODALITY,
+        topics: topics.en,
+        deadline: EN_DEADLINE,
+      }),
     };
     const engineKb: EngineKb = {
       sectors: (id) => kb.get(id)?.sector ?? [],

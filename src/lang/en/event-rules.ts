@@ -136,7 +136,8 @@ export const EN_EVENT_RULES: EventRule[] = [
     examples: [
       ex('Kazakhstan and the United States signed a memorandum on critical minerals.', {
         type: 'SIGN_AGREEMENT',
-        source: ['Kazakhstan', 'United States'],
+        source: ['Kazakhstan'],
+        target: ['United States'],
         status: 'occurred',
       }),
     ],
@@ -282,7 +283,11 @@ export const EN_EVENT_RULES: EventRule[] = [
     source: [SUBJ],
     target: [WITH, OBJ],
     examples: [
-      ex('India and France held a joint exercise.', { type: 'COOPERATE', source: ['India', 'France'] }),
+      ex('India and France held a joint exercise.', {
+        type: 'COOPERATE',
+        source: ['India'],
+        target: ['France'],
+      }),
     ],
   }),
   rule({

@@ -56,7 +56,7 @@ export const RU_EVENT_RULES: EventRule[] = [
   }),
   rule({
     id: 'ru.meet.vstretitsya',
-    trigger: ['встретиться', 'встречаться', 'провести встреча'],
+    trigger: ['встретиться', 'встречаться', 'провести встреча', 'обсудить', 'обсуждать'],
     pos: 'VERB',
     type: 'MEET',
     source: [SUBJ, CTX],
@@ -101,7 +101,7 @@ export const RU_EVENT_RULES: EventRule[] = [
       ex('Токаев примет участие в саммите ШОС.', {
         type: 'MEET',
         source: ['Kassym-Jomart Tokayev'],
-        target: ['Shanghai Cooperation Organisation'],
+        target: ['SCO summit'],
         status: 'planned',
       }),
     ],
@@ -221,7 +221,8 @@ export const RU_EVENT_RULES: EventRule[] = [
     examples: [
       ex('Казахстан и Узбекистан подписали соглашение о демаркации границы.', {
         type: 'SIGN_AGREEMENT',
-        source: ['Kazakhstan', 'Uzbekistan'],
+        source: ['Kazakhstan'],
+        target: ['Uzbekistan'],
         status: 'occurred',
       }),
       ex(
@@ -365,7 +366,7 @@ export const RU_EVENT_RULES: EventRule[] = [
         {
           type: 'STATEMENT',
           source: ['Donald Trump'],
-          target: ['Reema bint Bandar Al Saud'],
+          target: ['Saudi Arabia', 'Reema bint Bandar Al Saud'],
           status: 'occurred',
         },
       ),
@@ -488,13 +489,17 @@ export const RU_EVENT_RULES: EventRule[] = [
   }),
   rule({
     id: 'ru.cooperate.uchenia',
-    trigger: ['совместный учения', 'провести учения', 'экстрадировать', 'выдать'],
+    trigger: ['совместный учение', 'провести учение', 'экстрадировать', 'экстрадиция'],
     pos: 'VERB',
     type: 'COOPERATE',
     source: [SUBJ],
     target: [WITH, OBJ_DAT],
     examples: [
-      ex('Россия и Китай провели совместные учения.', { type: 'COOPERATE', source: ['Russia', 'China'] }),
+      ex('Россия и Китай провели совместные учения.', {
+        type: 'COOPERATE',
+        source: ['Russia'],
+        target: ['China'],
+      }),
     ],
   }),
   // ---- conflict ----
@@ -600,7 +605,13 @@ export const RU_EVENT_RULES: EventRule[] = [
   }),
   rule({
     id: 'ru.mobilize.voiska',
-    trigger: ['перебросить войска', 'стянуть войска', 'мобилизация', 'привести в боевой готовность'],
+    trigger: [
+      'перебросить войско',
+      'стянуть войско',
+      'мобилизация',
+      'привести в боевой готовность',
+      'нарастить группировка',
+    ],
     pos: 'VERB',
     type: 'MOBILIZE',
     source: [SUBJ],

@@ -36,4 +36,9 @@ export const RU_MODALITY = {
   /** Pronouns and nouns that stand for the country of the last-named actor ("его страна"). */
   ownCountry: ['страна', 'государство', 'республика'],
   possessives: ['его', 'ее', 'их', 'свой'],
+  /** Words for the two parties of the event the text is about ("стороны", "лидеры двух стран"). */
+  parties: ['сторона', 'обе сторона', 'лидер', 'министр', 'делегация', 'оба лидер', 'президент двух страна'],
 };
+
+/** A date right after these words is a deadline, not the event's date. */
+export const RU_DEADLINE = /(?:^|[^\p{L}])(?:к|до|не позднее)\s+\d/iu;
