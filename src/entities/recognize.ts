@@ -64,46 +64,87 @@ function hasTag(doc: Doc, i: number, tag: string): boolean {
   return tokenAlternatives(doc, i).some((r) => r.features.tags?.includes(tag));
 }
 
-/** Key-word slots of a sentence for phrase matching, with the token each slot came from. */
-export function sentenceSlots(doc: Doc, a: number, b: number): { slots: string[][]; slotTok: number[] } {
+const keyCache = new Map<string, readonly string[]>();
+const adjCache = new WeakMap<Kb, Map<string, string | null>>();
+
+/** ISO3 of the country an adjective names, cached per KB. */
+function countryOfAdjective(kb: Kb, word: string): string | null {
+  let m = adjCache.get(kb);
+  if (!m) adjCache.set(kb, (m = new Map()));
+  let v = m.get(word);
+  if (v === undefined) {
+    v = kb.countryByAdjective(word)?.iso3 ?? null;
+    m.set(word, v);
+  }
+  return v;
+}
+
+/** The key words of a string (`tokenKeyWords` without lemmas), cached: news repeats its words. */
+function keyPieces(text: string): readonly string[] {
+  let v = keyCache.get(text);
+  if (v === undefined) {
+    v = tokenKeyWords(text, 'en').map((w) => w[0]!);
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(text, v);
+  }
+  return v;
+}
+
+/**
+ * Key-word slots of a sentence for phrase matching, with the token each slot came from. `slots`
+ * hold every form a word may match (surface, lemma, other readings, guessed stems of unknown
+ * capitalised words); `titleSlots` only the surface and the chosen lemma.
+ */
+export function sentenceSlots(
+  doc: Doc,
+  a: number,
+  b: number,
+): { slots: string[][]; slotTok: number[]; titleSlots: string[][] } {
   const slots: string[][] = [];
   const slotTok: number[] = [];
+  const titleSlots: string[][] = [];
   for (let k = a; k < b; k++) {
     const t = doc.tokens[k]!;
     if (t.kind === 'punct' || t.kind === 'emoji' || t.kind === 'url' || t.kind === 'symbol') {
       // A slot no key word equals: names never run across punctuation.
-      slots.push([`\u0000${t.text}`]);
+      const none = [`\u0000${t.text}`];
+      slots.push(none);
+      titleSlots.push(none);
       slotTok.push(k);
       continue;
     }
-    const text = t.kind === 'handle' ? t.text.slice(1) : t.text;
-    const surf = tokenKeyWords(text, 'en');
-    const lemmas = new Set<string>();
-    if (t.lemma && CYR.test(t.text)) lemmas.add(t.lemma);
-    if (CYR.test(t.text)) for (const r of tokenAlternatives(doc, k)) lemmas.add(r.lemma);
-    if (CYR.test(t.text) && UPPER.test(t.text) && !t.text.includes('-')) {
-      // Inflected forms of names the dictionary does not know ("Акорды" → "Акорда"): the KB keys
-      // are specific enough that a guessed stem only matches a real name.
-      const low = t.text.toLowerCase().replace(/ё/g, 'е');
-      for (const [end, repl] of GUESS_ENDINGS) {
-        if (low.length > end.length + 2 && low.endsWith(end))
-          for (const r of repl) lemmas.add(low.slice(0, low.length - end.length) + r);
+    const surf = keyPieces(t.kind === 'handle' ? t.text.slice(1) : t.text);
+    const cyr = CYR.test(t.text);
+    const all: string[][] = surf.map((w) => [w]);
+    const title: string[][] = surf.map((w) => [w]);
+    const addForms = (l: string, into: string[][]): void => {
+      const lp = keyPieces(l);
+      if (lp.length !== surf.length) return;
+      for (let i = 0; i < lp.length; i++) if (!into[i]!.includes(lp[i]!)) into[i]!.push(lp[i]!);
+    };
+    if (cyr) {
+      if (t.lemma) {
+        addForms(t.lemma, all);
+        addForms(t.lemma, title);
+      }
+      for (const r of tokenAlternatives(doc, k)) addForms(r.lemma, all);
+      if (UPPER.test(t.text) && !t.text.includes('-')) {
+        // Inflected forms of names the dictionary does not know ("Акорды" → "Акорда"): the KB keys
+        // are specific enough that a guessed stem only matches a real name.
+        const low = t.text.toLowerCase().replace(/ё/g, 'е');
+        for (const [end, repl] of GUESS_ENDINGS) {
+          if (low.length > end.length + 2 && low.endsWith(end))
+            for (const r of repl) addForms(low.slice(0, low.length - end.length) + r, all);
+        }
       }
     }
-    for (const l of lemmas) {
-      const lp = tokenKeyWords(l, 'en');
-      if (lp.length !== surf.length) continue;
-      lp.forEach((w, i) => {
-        const slot = surf[i]!;
-        for (const x of w) if (!slot.includes(x)) slot.push(x);
-      });
-    }
-    for (const s of surf) {
-      slots.push(s);
+    for (let i = 0; i < all.length; i++) {
+      slots.push(all[i]!);
+      titleSlots.push(title[i]!);
       slotTok.push(k);
     }
   }
-  return { slots, slotTok };
+  return { slots, slotTok, titleSlots };
 }
 
 function firstSlotOf(slotTok: number[], s: number): boolean {
@@ -124,7 +165,7 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
   const b = s.tokenEnd ?? 0;
   const lang = s.lang === 'en' ? 'en' : CYR.test(doc.text.slice(s.start, s.end)) ? 'ru' : 'en';
   const tokens = doc.tokens;
-  const { slots, slotTok } = sentenceSlots(doc, a, b);
+  const { slots, slotTok, titleSlots: tSlots } = sentenceSlots(doc, a, b);
   const out: Candidate[] = [];
   const covered = new Uint8Array(b - a);
   const cover = (c: Candidate): void => {
@@ -155,8 +196,8 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
 
   const adjCountry = (k: number): string | null => {
     const t = tokens[k]!;
-    if (t.kind !== 'word' || (t.pos !== 'ADJ' && !/^\p{Lu}/u.test(t.text))) return null;
-    return kb.countryByAdjective(t.lemma ?? t.text)?.iso3 ?? kb.countryByAdjective(t.text)?.iso3 ?? null;
+    if (t.kind !== 'word' || (t.pos !== 'ADJ' && !UPPER.test(t.text))) return null;
+    return countryOfAdjective(kb, t.lemma ?? t.text) ?? countryOfAdjective(kb, t.text);
   };
   const titleSlots: string[][] = [];
   const titleSlotAt: number[] = [];
@@ -164,18 +205,10 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
   for (let j = 0; j < slots.length; j++) {
     const k = slotTok[j]!;
     // An adjective inside a title (not its first word) is skipped; one at the start stays.
-    if (j > 0 && titleSlots.length && adjCountry(k) && firstSlotOf(slotTok, j) && lastSlotOf(slotTok, j))
+    if (j > 0 && titleSlots.length && firstSlotOf(slotTok, j) && lastSlotOf(slotTok, j) && adjCountry(k))
       continue;
     titlePos.set(j, titleSlots.length);
-    // Titles match the surface and the chosen lemma only: another reading ("после" as a form of
-    // "посол") would turn common words into offices.
-    const t = tokens[k]!;
-    const own = tokenKeyWords(t.kind === 'handle' ? t.text.slice(1) : t.text, 'en');
-    const lem = t.lemma && CYR.test(t.text) ? tokenKeyWords(t.lemma, 'en') : [];
-    const piece = own.length === 1 ? 0 : j - (slotTok.indexOf(k) ?? j);
-    const slot = [...(own[piece] ?? [])];
-    if (lem.length === own.length) for (const w of lem[piece] ?? []) if (!slot.includes(w)) slot.push(w);
-    titleSlots.push(slot);
+    titleSlots.push(tSlots[j]!);
     titleSlotAt.push(j);
   }
 
@@ -453,7 +486,7 @@ function recognizeEnUnknown(
     if (!free(k, k + 1) || t.kind !== 'word' || !isCap(t)) continue;
     const initial = k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…"“:]/.test(tokens[k - 1]!.text));
     if (EN.NOT_NAMES.has(t.text.toLowerCase()) && !(k + 1 < b && isCap(tokens[k + 1]))) continue;
-    if (kb.countryByAdjective(t.text)) continue;
+    if (countryOfAdjective(kb, t.text)) continue;
     let end = k;
     while (
       end < b &&

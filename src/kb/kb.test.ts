@@ -19,6 +19,7 @@ const country = (id: string, name: string, ru: string[], iso2: string, iso3: str
   line({ id, type: 'COUNTRY', name, ru, iso2, iso3, source: 'ISO 3166-1', ...extra });
 
 /** A small KB of facts the tests below rely on (public facts, written for the tests). */
+// prettier-ignore
 const FIXTURE: Record<string, string[]> = {
   'countries.jsonl': [
     country('Q30', 'United States', ['Соединённые Штаты Америки', 'США'], 'US', 'USA', {
@@ -94,7 +95,7 @@ const FIXTURE: Record<string, string[]> = {
       source: 'UN Secretary-General since 1 January 2017',
     }),
   ],
-}; // prettier-ignore
+};
 
 let kb: Kb;
 let lemmatize: Lemmatizer;
@@ -167,7 +168,11 @@ describe('Kb lookups', () => {
   });
 
   it('lets a tagger find multi-word names in inflected text through the prefix index', () => {
-    const seq = tokenKeyWords('Токаев встретился с Дональдом Трампом в Белом доме и прилетел в Эр-Рияд', 'ru', lemmatize);
+    const seq = tokenKeyWords(
+      'Токаев встретился с Дональдом Трампом в Белом доме и прилетел в Эр-Рияд',
+      'ru',
+      lemmatize,
+    );
     const found = kb.prefixIndex.scan(seq).map((m) => m.values.join('|'));
     expect(found).toEqual(['kb:person/kassym-jomart-tokayev', 'Q22686', 'Q35525', 'Q3692']);
     expect(kb.prefixIndex.byFirst.get('соединенный')?.[0]?.words).toEqual(['соединенный', 'штат', 'америка']);
@@ -176,7 +181,8 @@ describe('Kb lookups', () => {
 
 describe('titles', () => {
   const holder = async (phrase: string, lang: string, date: string, country?: string) =>
-    (await resolveTitle(phrase, { lang, date, country, kb, lemmatize }))?.holders.map((h) => h.entity.name) ?? null;
+    (await resolveTitle(phrase, { lang, date, country, kb, lemmatize }))?.holders.map((h) => h.entity.name) ??
+    null;
 
   it('resolves "Президент США" by date', async () => {
     expect(await holder('Президент США', 'ru', '2025-11-07')).toEqual(['Donald Trump']);
@@ -187,7 +193,9 @@ describe('titles', () => {
 
   it('resolves a country named in the genitive, by adjective, or by context', async () => {
     expect(await holder('Президента Казахстана', 'ru', '2025-11-07')).toEqual(['Kassym-Jomart Tokayev']);
-    expect(await holder('Президент Республики Казахстан', 'ru', '2025-11-07')).toEqual(['Kassym-Jomart Tokayev']);
+    expect(await holder('Президент Республики Казахстан', 'ru', '2025-11-07')).toEqual([
+      'Kassym-Jomart Tokayev',
+    ]);
     expect(await holder('казахстанский президент', 'ru', '2025-11-07')).toEqual(['Kassym-Jomart Tokayev']);
     expect(await holder('американского президента', 'ru', '2022-06-01')).toEqual(['Joe Biden']);
     expect(await holder('Президент', 'ru', '2025-11-07', 'KAZ')).toEqual(['Kassym-Jomart Tokayev']);
@@ -206,16 +214,26 @@ describe('titles', () => {
 
   it('falls back through the roles of a title, and resolves titles of organizations and seats of government', async () => {
     expect(await holder('глава государства', 'ru', '2025-11-07', 'SAU')).toEqual(['Salman of Saudi Arabia']);
-    expect(await holder('наследного принца Саудовской Аравии', 'ru', '2025-11-07')).toEqual(['Mohammed bin Salman']);
+    expect(await holder('наследного принца Саудовской Аравии', 'ru', '2025-11-07')).toEqual([
+      'Mohammed bin Salman',
+    ]);
     expect(await holder('генсек ООН', 'ru', '2025-11-07')).toEqual(['António Guterres']);
     expect(await holder('UN Secretary-General', 'en', '2025-11-07')).toEqual(['António Guterres']);
-    const wh = await resolveTitle('пресс-секретарь Белого дома', { lang: 'ru', date: '2025-11-07', kb, lemmatize });
+    const wh = await resolveTitle('пресс-секретарь Белого дома', {
+      lang: 'ru',
+      date: '2025-11-07',
+      kb,
+      lemmatize,
+    });
     expect(wh).toMatchObject({ role: 'press_secretary', of: 'USA', ofVia: 'metonym', holders: [] });
   });
 
   it('returns null without a title, and no holders without a country', async () => {
     expect(await resolveTitle('Вашингтон', { lang: 'ru', kb, lemmatize })).toBeNull();
-    expect(await resolveTitle('президент', { lang: 'ru', kb, lemmatize })).toMatchObject({ of: null, holders: [] });
+    expect(await resolveTitle('президент', { lang: 'ru', kb, lemmatize })).toMatchObject({
+      of: null,
+      holders: [],
+    });
   });
 });
 
@@ -224,21 +242,29 @@ describe('user KB', () => {
     const file = path.join(tmp, 'user.jsonl');
     writeFileSync(
       file,
+      // prettier-ignore
       [
         line({ id: 'Q61', type: 'CITY', name: 'Washington', ru: ['Вашингтон', 'Город Вашингтон'], country: 'USA', source: 'user' }),
         '{"id": broken',
         line({ id: 'kb:person/jane-roe', type: 'PERSON', name: 'Jane Roe', ru: ['Джейн Роу'], country: 'KAZ', roles: [{ role: 'ambassador', of: 'KAZ', to_country: 'USA', from: '2024' }], source: 'user' }),
       ].join('\n') + '\n',
-    ); // prettier-ignore
+    );
     const problems: string[] = [];
-    const mine = await loadKb({ compiled, userKb: file, lemmatize, onDiagnostic: (d) => problems.push(formatDiagnostic(d)) });
+    const mine = await loadKb({
+      compiled,
+      userKb: file,
+      lemmatize,
+      onDiagnostic: (d) => problems.push(formatDiagnostic(d)),
+    });
     expect(problems).toEqual([expect.stringMatching(/user\.jsonl:2: error E_JSON/)]);
     expect(mine.get('Q61')?.name).toBe('Washington');
     expect(mine.lookup('город вашингтон', 'ru')[0]?.entity.id).toBe('Q61');
     expect(mine.metonymOf('Q61')).toBe('USA');
     expect(mine.lookup('Джейн Роу')[0]?.entity.id).toBe('kb:person/jane-roe');
     // Lemma keys of user records are computed at load.
-    expect(mine.prefixIndex.longestAt(tokenKeyWords('Джейн Роу', 'ru', lemmatize), 0)?.values).toEqual(['kb:person/jane-roe']);
+    expect(mine.prefixIndex.longestAt(tokenKeyWords('Джейн Роу', 'ru', lemmatize), 0)?.values).toEqual([
+      'kb:person/jane-roe',
+    ]);
     expect(mine.holders('ambassador', 'KAZ', '2025-01-01')[0]?.entity.name).toBe('Jane Roe');
     expect(mine.stats().total).toBe(kb.stats().total + 1);
   });
@@ -278,7 +304,9 @@ describe('the shipped KB', () => {
     for (const [name, type, form] of wanted) {
       const seq = tokenKeyWords(form, 'ru', lemmatize);
       const m = shipped.prefixIndex.matchesAt(seq, 0).find((x) => x.length === seq.length);
-      const hit = (m?.values ?? []).map((id) => shipped.get(id)).find((e) => e?.name === name && e.type === type);
+      const hit = (m?.values ?? [])
+        .map((id) => shipped.get(id))
+        .find((e) => e?.name === name && e.type === type);
       if (!hit) missing.push(`${name} (${type}) as "${form}"`);
     }
     if (missing.some((m) => m.includes('PERSON'))) {
@@ -293,11 +321,14 @@ describe('the shipped KB', () => {
     const have = new Set([...shipped.entities()].filter((e) => e.type === 'PERSON').map((e) => e.name));
     const absent = need.filter((n) => !have.has(n));
     if (absent.length) {
-      console.warn(`kb.test: skipping title resolution on the real data, the KB has no ${absent.join(', ')} yet`);
+      console.warn(
+        `kb.test: skipping title resolution on the real data, the KB has no ${absent.join(', ')} yet`,
+      );
       ctx.skip();
     }
     const first = async (phrase: string, date: string, country?: string) =>
-      (await resolveTitle(phrase, { lang: 'ru', date, country, kb: shipped, lemmatize }))?.holders[0]?.entity.name;
+      (await resolveTitle(phrase, { lang: 'ru', date, country, kb: shipped, lemmatize }))?.holders[0]?.entity
+        .name;
     expect(await first('Президент США', '2025-11-07')).toBe('Donald Trump');
     expect(await first('Президент США', '2019-06-01')).toBe('Donald Trump');
     expect(await first('Президент США', '2022-06-01')).toBe('Joe Biden');

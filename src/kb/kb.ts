@@ -8,9 +8,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES } from '../doc.js';
 import { AnnalistError } from '../pipeline/errors.js';
-import { nameKeys, normalizeKey, keyWords, PhraseIndex, type KeyWordSlot, type Lemmatizer, type PhraseMatch } from './keys.js';
+import {
+  nameKeys,
+  normalizeKey,
+  keyWords,
+  PhraseIndex,
+  type KeyWordSlot,
+  type Lemmatizer,
+  type PhraseMatch,
+} from './keys.js';
 import { compileRecord, readKbJsonl, spanEnd, spanStart } from './pack.js';
-import { NAME_LANGS, type CompiledKb, type EntityType, type KbDiagnostic, type KbEntity, type KbRole, type TitleEntry } from './types.js';
+import {
+  NAME_LANGS,
+  type CompiledKb,
+  type EntityType,
+  type KbDiagnostic,
+  type KbEntity,
+  type KbRole,
+  type TitleEntry,
+} from './types.js';
 
 /** Why a candidate matched a key. */
 export type KbMatchVia = 'alias' | 'lemma';
@@ -72,7 +88,10 @@ export class TitleLexicon {
 }
 
 const TYPE_RANK: Record<string, number> = Object.fromEntries(
-  ['COUNTRY', 'CITY', 'ORG', 'PERSON', 'TREATY', 'LOC', 'EVENT_NAME', 'FACILITY', 'PRODUCT'].map((t, i) => [t, i]),
+  ['COUNTRY', 'CITY', 'ORG', 'PERSON', 'TREATY', 'LOC', 'EVENT_NAME', 'FACILITY', 'PRODUCT'].map((t, i) => [
+    t,
+    i,
+  ]),
 );
 
 /** Counts of a KB by entity type. */
@@ -115,7 +134,8 @@ export class Kb {
     for (const c of this.iso3.values()) {
       if (c.capital && c.iso3 && !this.metonyms.has(c.capital)) this.metonyms.set(c.capital, c.iso3);
     }
-    for (const list of this.spans.values()) list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+    for (const list of this.spans.values())
+      list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   }
 
   private addKey(key: string, hit: KeyHit): void {
@@ -128,13 +148,26 @@ export class Kb {
   }
 
   private indexEntity(e: KbEntity): void {
-    this.addKey(normalizeKey(e.name), { id: e.id, via: 'alias', lang: 'name', matched: e.name, canonical: true });
+    this.addKey(normalizeKey(e.name), {
+      id: e.id,
+      via: 'alias',
+      lang: 'name',
+      matched: e.name,
+      canonical: true,
+    });
     for (const lang of NAME_LANGS) {
       (e[lang] ?? []).forEach((n, i) => {
-        this.addKey(nameKeys(n, lang).surface, { id: e.id, via: 'alias', lang, matched: n, canonical: i === 0 });
+        this.addKey(nameKeys(n, lang).surface, {
+          id: e.id,
+          via: 'alias',
+          lang,
+          matched: n,
+          canonical: i === 0,
+        });
       });
     }
-    for (const k of e.lk ?? []) this.addKey(k, { id: e.id, via: 'lemma', lang: 'ru', matched: k, canonical: false });
+    for (const k of e.lk ?? [])
+      this.addKey(k, { id: e.id, via: 'lemma', lang: 'ru', matched: k, canonical: false });
     for (const r of e.roles ?? []) {
       if (!r.of) continue;
       const k = `${r.role}\u0000${r.of}`;
@@ -149,7 +182,8 @@ export class Kb {
       if (iso) {
         const words = [...(e.alk ?? [])];
         for (const lang of NAME_LANGS) {
-          for (const w of [...(e.adj?.[lang] ?? []), ...(e.demonym?.[lang] ?? [])]) words.push(nameKeys(w, lang).surface);
+          for (const w of [...(e.adj?.[lang] ?? []), ...(e.demonym?.[lang] ?? [])])
+            words.push(nameKeys(w, lang).surface);
         }
         for (const w of words) {
           let list = this.adjectives.get(w);
@@ -191,7 +225,9 @@ export class Kb {
     const hits = this.keys.get(normalizeKey(key)) ?? this.keys.get(key) ?? [];
     const best = new Map<string, KeyHit>();
     const score = (h: KeyHit) =>
-      (h.via === 'alias' ? 4 : 0) + (lang && (h.lang === lang || (h.lang === 'name' && lang === 'en')) ? 2 : 0) + (h.canonical ? 1 : 0);
+      (h.via === 'alias' ? 4 : 0) +
+      (lang && (h.lang === lang || (h.lang === 'name' && lang === 'en')) ? 2 : 0) +
+      (h.canonical ? 1 : 0);
     for (const h of hits) {
       const b = best.get(h.id);
       if (!b || score(h) > score(b)) best.set(h.id, h);
@@ -202,7 +238,9 @@ export class Kb {
       if (entity) out.push({ entity, via: h.via, lang: h.lang, matched: h.matched, canonical: h.canonical });
     }
     const s = (c: KbCandidate) =>
-      (c.via === 'alias' ? 4 : 0) + (lang && (c.lang === lang || (c.lang === 'name' && lang === 'en')) ? 2 : 0) + (c.canonical ? 1 : 0);
+      (c.via === 'alias' ? 4 : 0) +
+      (lang && (c.lang === lang || (c.lang === 'name' && lang === 'en')) ? 2 : 0) +
+      (c.canonical ? 1 : 0);
     return out.sort(
       (a, b) =>
         s(b) - s(a) ||
@@ -329,7 +367,10 @@ async function build(options: LoadKbOptions): Promise<Kb> {
   else {
     const file = options.compiled ?? shippedKbPath();
     if (!existsSync(file)) {
-      throw new AnnalistError('E_KB_MISSING', `The compiled KB ${file} is missing; run "npm run pack" to build it.`);
+      throw new AnnalistError(
+        'E_KB_MISSING',
+        `The compiled KB ${file} is missing; run "npm run pack" to build it.`,
+      );
     }
     compiled = JSON.parse(readFileSync(file, 'utf8')) as CompiledKb;
     if (compiled.format !== 'annalist/kb@1') {

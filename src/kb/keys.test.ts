@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadRussianMorph } from '../lang/ru/morph.js';
-import { keyWords, morphLemmatizer, nameKeys, normalizeKey, PhraseIndex, tokenKeyWords, type Lemmatizer } from './keys.js';
+import {
+  keyWords,
+  morphLemmatizer,
+  nameKeys,
+  normalizeKey,
+  PhraseIndex,
+  tokenKeyWords,
+  type Lemmatizer,
+} from './keys.js';
 
 /** A lemmatizer that knows a handful of forms, so key building is tested apart from the analyzer. */
 const fake: Lemmatizer = (w) => {

@@ -65,17 +65,21 @@ const TOKEN = /[\p{L}\p{M}\p{N}'&+-]+/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 
+// prettier-ignore
 const LAT_TO_CYR: Record<string, string> = {
   A: 'А', a: 'а', B: 'В', C: 'С', c: 'с', E: 'Е', e: 'е', H: 'Н', K: 'К', k: 'к', M: 'М', m: 'м',
   O: 'О', o: 'о', P: 'Р', p: 'р', T: 'Т', X: 'Х', x: 'х', Y: 'У', y: 'у',
-}; // prettier-ignore
+};
+// prettier-ignore
 const CYR_TO_LAT: Record<string, string> = {
   А: 'A', а: 'a', В: 'B', С: 'C', с: 'c', Е: 'E', е: 'e', Н: 'H', К: 'K', к: 'k', М: 'M', м: 'm',
   О: 'O', о: 'o', Р: 'P', р: 'p', Т: 'T', Х: 'X', х: 'x', У: 'Y', у: 'y', і: 'i', І: 'I', ј: 'j', ѕ: 's',
-}; // prettier-ignore
+};
 
 /** Folds look-alike letters of the minority script of a word into its majority script. */
 function foldHomoglyphs(word: string): string {
+  // Nearly every word is in one script; only a word with both is worth a closer look.
+  if (!/[A-Za-z]/.test(word) || !/[\u0400-\u04FF]/.test(word)) return word;
   let cyr = 0;
   let lat = 0;
   for (const ch of word) {
@@ -96,7 +100,9 @@ function lowerYo(s: string): string {
 
 /** Splits normalised text into tokens in their original case (hyphens still inside). */
 function tokensOf(text: string): string[] {
-  const clean = text.normalize('NFC').replace(INVISIBLE, '').replace(HYPHENS, '-').replace(APOSTROPHES, "'");
+  let clean = /^[\x20-\x7E]*$/.test(text) ? text : text.normalize('NFC');
+  if (!/^[\p{L}\p{N} -]*$/u.test(clean))
+    clean = clean.replace(INVISIBLE, '').replace(HYPHENS, '-').replace(APOSTROPHES, "'");
   const out: string[] = [];
   for (const m of clean.matchAll(TOKEN)) {
     const t = foldHomoglyphs(m[0]);
@@ -229,18 +235,20 @@ function slotHas(slot: KeyWordSlot | undefined, w: string): boolean {
  */
 export class PhraseIndex<T> {
   readonly byFirst = new Map<string, PhraseEntry<T>[]>();
+  private readonly byPhrase = new Map<string, PhraseEntry<T>>();
   private sorted = true;
 
   /** Adds a value under a phrase (its key words); a value is kept once per phrase. */
   add(words: readonly string[], value: T): void {
     const first = words[0];
     if (first === undefined) return;
-    let list = this.byFirst.get(first);
-    if (!list) this.byFirst.set(first, (list = []));
     const joined = words.join(' ');
-    let e = list.find((x) => x.words.length === words.length && x.words.join(' ') === joined);
+    let e = this.byPhrase.get(joined);
     if (!e) {
       e = { words: [...words], values: [] };
+      this.byPhrase.set(joined, e);
+      let list = this.byFirst.get(first);
+      if (!list) this.byFirst.set(first, (list = []));
       list.push(e);
       this.sorted = false;
     }
@@ -250,7 +258,9 @@ export class PhraseIndex<T> {
   private ensureSorted(): void {
     if (this.sorted) return;
     for (const list of this.byFirst.values()) {
-      list.sort((a, b) => b.words.length - a.words.length || (a.words.join(' ') < b.words.join(' ') ? -1 : 1));
+      list.sort(
+        (a, b) => b.words.length - a.words.length || (a.words.join(' ') < b.words.join(' ') ? -1 : 1),
+      );
     }
     this.sorted = true;
   }
@@ -275,7 +285,9 @@ export class PhraseIndex<T> {
         for (const v of e.values) if (!vals.includes(v)) vals.push(v);
       }
     }
-    return [...byLen.entries()].sort((a, b) => b[0] - a[0]).map(([length, values]) => ({ start, length, values }));
+    return [...byLen.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([length, values]) => ({ start, length, values }));
   }
 
   /** The longest phrase matching at `start`, or null. */
@@ -286,7 +298,7 @@ export class PhraseIndex<T> {
   /** Left-to-right, non-overlapping longest matches over the whole sequence. */
   scan(seq: readonly KeyWordSlot[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    for (let i = 0; i < seq.length; ) {
+    for (let i = 0; i < seq.length;) {
       const m = this.longestAt(seq, i);
       if (m) {
         out.push(m);

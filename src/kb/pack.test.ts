@@ -23,13 +23,41 @@ function sources(files: Record<string, string>): string {
 }
 
 const line = (o: object) => JSON.stringify(o);
-const USA = line({ id: 'Q30', type: 'COUNTRY', name: 'United States', ru: ['США'], iso2: 'US', iso3: 'USA', source: 'ISO 3166-1' });
-const KAZ = line({ id: 'Q232', type: 'COUNTRY', name: 'Kazakhstan', ru: ['Казахстан'], iso2: 'KZ', iso3: 'KAZ', source: 'ISO 3166-1' });
-const AUS = line({ id: 'Q408', type: 'COUNTRY', name: 'Australia', ru: ['Австралия'], iso2: 'AU', iso3: 'AUS', source: 'ISO 3166-1' });
+const USA = line({
+  id: 'Q30',
+  type: 'COUNTRY',
+  name: 'United States',
+  ru: ['США'],
+  iso2: 'US',
+  iso3: 'USA',
+  source: 'ISO 3166-1',
+});
+const KAZ = line({
+  id: 'Q232',
+  type: 'COUNTRY',
+  name: 'Kazakhstan',
+  ru: ['Казахстан'],
+  iso2: 'KZ',
+  iso3: 'KAZ',
+  source: 'ISO 3166-1',
+});
+const AUS = line({
+  id: 'Q408',
+  type: 'COUNTRY',
+  name: 'Australia',
+  ru: ['Австралия'],
+  iso2: 'AU',
+  iso3: 'AUS',
+  source: 'ISO 3166-1',
+});
 
 async function check(files: Record<string, string>) {
   const dir = sources(files);
-  const r = await packKb({ kbDir: path.join(dir, 'kb'), lexiconDir: path.join(dir, 'lexicon'), displayRoot: dir });
+  const r = await packKb({
+    kbDir: path.join(dir, 'kb'),
+    lexiconDir: path.join(dir, 'lexicon'),
+    displayRoot: dir,
+  });
   return { ...r, messages: r.diagnostics.map(formatDiagnostic) };
 }
 
@@ -38,7 +66,9 @@ describe('pack validation', () => {
     const r = await check({
       'kb/countries.jsonl': `# countries\n${USA}\n\n{"id":"Q232","type":"COUNTRY",\n${KAZ}\n`,
     });
-    expect(r.messages).toEqual([expect.stringMatching(/^kb\/countries\.jsonl:4: error E_JSON: malformed JSON/)]);
+    expect(r.messages).toEqual([
+      expect.stringMatching(/^kb\/countries\.jsonl:4: error E_JSON: malformed JSON/),
+    ]);
     expect(r.compiled.entities.map((e) => e.id)).toEqual(['Q232', 'Q30']);
   });
 
@@ -83,14 +113,21 @@ describe('pack validation', () => {
       ].join('\n'),
     });
     expect(r.messages).toEqual([
-      expect.stringMatching(/people\.jsonl:2: error E_COUNTRY: kb:person\/b: "country" must be an ISO 3166-1 alpha-3 code/),
+      expect.stringMatching(
+        /people\.jsonl:2: error E_COUNTRY: kb:person\/b: "country" must be an ISO 3166-1 alpha-3 code/,
+      ),
       expect.stringMatching(/people\.jsonl:1: error E_COUNTRY: kb:person\/a: unknown country code "XYZ"/),
-      expect.stringMatching(/people\.jsonl:3: error E_COUNTRY: kb:person\/c: roles\[0\]\.to_country: unknown country code "KAZ"/),
-      expect.stringMatching(/people\.jsonl:4: error E_COUNTRY: kb:org\/d: "metonym_of" names an unknown country code "RUS"/),
+      expect.stringMatching(
+        /people\.jsonl:3: error E_COUNTRY: kb:person\/c: roles\[0\]\.to_country: unknown country code "KAZ"/,
+      ),
+      expect.stringMatching(
+        /people\.jsonl:4: error E_COUNTRY: kb:org\/d: "metonym_of" names an unknown country code "RUS"/,
+      ),
     ]);
   });
 
   it('reports role spans that end before they start, bad dates, unknown roles and missing org ids', async () => {
+    // prettier-ignore
     const r = await check({
       'kb/countries.jsonl': USA,
       'kb/people.jsonl': [
@@ -100,12 +137,16 @@ describe('pack validation', () => {
         line({ id: 'kb:person/d', type: 'PERSON', name: 'D', ru: ['Г'], roles: [{ role: 'ceo', of: 'kb:org/nowhere', from: '2020', to: '2020-06' }], source: 's' }),
         line({ id: 'kb:person/e', type: 'PERSON', name: 'E', ru: ['Д'], roles: [{ role: 'senator', of: 'USA', from: '2019', to: '2019-05' }], source: 's' }),
       ].join('\n'),
-    }); // prettier-ignore
+    });
     expect(r.messages).toEqual([
-      expect.stringMatching(/people\.jsonl:1: error E_ROLE_SPAN: roles\[0\]: the president span ends \(2017-01-20\) before it starts \(2021-01-20\)/),
+      expect.stringMatching(
+        /people\.jsonl:1: error E_ROLE_SPAN: roles\[0\]: the president span ends \(2017-01-20\) before it starts \(2021-01-20\)/,
+      ),
       expect.stringMatching(/people\.jsonl:2: error E_DATE: roles\[0\]: "from" must be YYYY-MM-DD/),
       expect.stringMatching(/people\.jsonl:3: error E_ROLE: roles\[0\]: unknown role code "tsar"/),
-      expect.stringMatching(/people\.jsonl:4: error E_REF: kb:person\/d: roles\[0\]\.of: "kb:org\/nowhere" is neither/),
+      expect.stringMatching(
+        /people\.jsonl:4: error E_REF: kb:person\/d: roles\[0\]\.of: "kb:org\/nowhere" is neither/,
+      ),
     ]);
   });
 
@@ -114,11 +155,14 @@ describe('pack validation', () => {
       'kb/a.jsonl': USA,
       'kb/b.jsonl': `${line({ id: 'Q30', type: 'COUNTRY', name: 'USA again', ru: ['США'], iso3: 'USA', source: 's' })}\n`,
     });
-    expect(r.messages).toEqual([expect.stringMatching(/^kb\/b\.jsonl:1: error E_DUP_ID: duplicate id Q30 \(first at kb\/a\.jsonl:1\)/)]);
+    expect(r.messages).toEqual([
+      expect.stringMatching(/^kb\/b\.jsonl:1: error E_DUP_ID: duplicate id Q30 \(first at kb\/a\.jsonl:1\)/),
+    ]);
     expect(r.compiled.entities.find((e) => e.id === 'Q30')?.name).toBe('United States');
   });
 
   it('reports an alias claimed by two entities of one type, but allows homonyms of different countries', async () => {
+    // prettier-ignore
     const r = await check({
       'kb/countries.jsonl': [USA, AUS].join('\n'),
       'kb/cities.jsonl': [
@@ -129,11 +173,15 @@ describe('pack validation', () => {
         line({ id: 'kb:city/springfield-2', type: 'CITY', name: 'Springfield', ru: ['Спрингфилд'], country: 'USA', source: 's' }),
       ].join('\n'),
       'kb/people.jsonl': line({ id: 'kb:person/portland', type: 'PERSON', name: 'Portland', ru: ['Портленд'], source: 's' }),
-    }); // prettier-ignore
+    });
     const alias = r.messages.filter((m) => m.includes('E_ALIAS'));
     expect(alias).toEqual([
-      expect.stringMatching(/cities\.jsonl:3: error E_ALIAS: kb:city\/portland-maine: the name "portland" is also a CITY name of Q6106 \(kb\/cities\.jsonl:1\)/),
-      expect.stringMatching(/cities\.jsonl:3: error E_ALIAS: kb:city\/portland-maine: the name "портленд" is also a CITY name of Q6106/),
+      expect.stringMatching(
+        /cities\.jsonl:3: error E_ALIAS: kb:city\/portland-maine: the name "portland" is also a CITY name of Q6106 \(kb\/cities\.jsonl:1\)/,
+      ),
+      expect.stringMatching(
+        /cities\.jsonl:3: error E_ALIAS: kb:city\/portland-maine: the name "портленд" is also a CITY name of Q6106/,
+      ),
       expect.stringMatching(/cities\.jsonl:5: error E_ALIAS: kb:city\/springfield-2: the name "springfield"/),
       expect.stringMatching(/cities\.jsonl:5: error E_ALIAS: kb:city\/springfield-2: the name "спрингфилд"/),
     ]);
@@ -141,8 +189,17 @@ describe('pack validation', () => {
 
   it('checks capitals and the titles lexicon', async () => {
     const r = await check({
-      'kb/countries.jsonl': line({ id: 'Q30', type: 'COUNTRY', name: 'United States', ru: ['США'], iso3: 'USA', capital: 'Q61', source: 's' }),
-      'lexicon/titles.ru.tsv': '# phrase\trole\tcountry\tnotes\nпрезидент\tpresident\nпрезидент\tpresident\nцарь\ttsar\nгоссекретарь\tforeign_minister\tXXX\nплохая строка\n',
+      'kb/countries.jsonl': line({
+        id: 'Q30',
+        type: 'COUNTRY',
+        name: 'United States',
+        ru: ['США'],
+        iso3: 'USA',
+        capital: 'Q61',
+        source: 's',
+      }),
+      'lexicon/titles.ru.tsv':
+        '# phrase\trole\tcountry\tnotes\nпрезидент\tpresident\nпрезидент\tpresident\nцарь\ttsar\nгоссекретарь\tforeign_minister\tXXX\nплохая строка\n',
     });
     expect(r.messages).toEqual([
       expect.stringMatching(/countries\.jsonl:1: error E_REF: Q30: capital Q61 is not in the KB/),
@@ -156,7 +213,14 @@ describe('pack validation', () => {
   it('warns about unknown fields, sectors and missing Russian names without failing', async () => {
     const r = await check({
       'kb/countries.jsonl': USA,
-      'kb/orgs.jsonl': line({ id: 'kb:org/a', type: 'ORG', name: 'A', sector: ['XYZ'], colour: 'red', source: 's' }),
+      'kb/orgs.jsonl': line({
+        id: 'kb:org/a',
+        type: 'ORG',
+        name: 'A',
+        sector: ['XYZ'],
+        colour: 'red',
+        source: 's',
+      }),
       'kb/people.jsonl': line({ id: 'kb:person/a', type: 'PERSON', name: 'A', source: 's' }),
     });
     expect(r.errors).toBe(0);
@@ -166,6 +230,7 @@ describe('pack validation', () => {
 
 describe('pack output', () => {
   const upper: Lemmatizer = (w) => w.toLowerCase().replace(/ы$/, '');
+  // prettier-ignore
   const files = {
     'kb/b.jsonl': [
       line({ id: 'kb:org/zeta', type: 'ORG', name: 'Zeta', ru: ['Зеты'], country: 'USA', source: 's' }),
@@ -174,7 +239,7 @@ describe('pack output', () => {
     'kb/a.jsonl': USA,
     'lexicon/titles.ru.tsv': 'президент\tpresident\t\tnote\n',
     'lexicon/titles.en.tsv': 'President\tpresident\n',
-  }; // prettier-ignore
+  };
 
   it('is sorted, deterministic, leaves out sources, keeps open role ends and adds lemma keys', async () => {
     const dir = sources(files);
@@ -198,24 +263,24 @@ describe('pack output', () => {
       'data/lexicon/titles.en.tsv': 'President\tpresident\n',
     });
     const log: string[] = [];
-    expect(await runPack(['--root', root, '--check'], (l) => log.push(l))).toBe(1);
+    expect(await runPack(['--only', 'kb', '--root', root, '--check'], (l) => log.push(l))).toBe(1);
     expect(log.join('\n')).toMatch(/src\/generated\/kb\.json is stale/);
-    expect(await runPack(['--root', root], (l) => log.push(l))).toBe(0);
+    expect(await runPack(['--only', 'kb', '--root', root], (l) => log.push(l))).toBe(0);
     expect(readFileSync(path.join(root, 'src/generated/kb.json'), 'utf8')).toContain('"id":"Q30"');
     log.length = 0;
-    expect(await runPack(['--root', root, '--check'], (l) => log.push(l))).toBe(0);
+    expect(await runPack(['--only', 'kb', '--root', root, '--check'], (l) => log.push(l))).toBe(0);
     writeFileSync(path.join(root, 'data/kb/a.jsonl'), `${USA}\n${KAZ}\n`);
-    expect(await runPack(['--root', root, '--check'], (l) => log.push(l))).toBe(1);
+    expect(await runPack(['--only', 'kb', '--root', root, '--check'], (l) => log.push(l))).toBe(1);
     expect(log.join('\n')).toMatch(/stale/);
   });
 
   it('scripts/pack does not write over errors unless told to', async () => {
     const root = sources({ 'data/kb/a.jsonl': `${USA}\n{oops\n` });
     const log: string[] = [];
-    expect(await runPack(['--root', root], (l) => log.push(l))).toBe(1);
+    expect(await runPack(['--only', 'kb', '--root', root], (l) => log.push(l))).toBe(1);
     expect(log.join('\n')).toMatch(/data\/kb\/a\.jsonl:2: error E_JSON/);
     expect(log.join('\n')).toMatch(/not written/);
-    expect(await runPack(['--root', root, '--allow-errors'], (l) => log.push(l))).toBe(1);
+    expect(await runPack(['--only', 'kb', '--root', root, '--allow-errors'], (l) => log.push(l))).toBe(1);
     expect(readFileSync(path.join(root, 'src/generated/kb.json'), 'utf8')).toContain('"id":"Q30"');
   });
 });

@@ -42,13 +42,15 @@ const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 const ROLES: ReadonlySet<string> = new Set(ROLE_CODES);
 const SECTORS: ReadonlySet<string> = new Set(SECTOR_CODES);
+// prettier-ignore
 const FIELDS: ReadonlySet<string> = new Set([
   'id', 'type', 'name', 'en', 'ru', 'kk', 'country', 'sector', 'roles', 'handles', 'metonym_of', 'source',
   'iso2', 'iso3', 'capital', 'adj', 'demonym',
-]); // prettier-ignore
+]);
+// prettier-ignore
 const ROLE_FIELDS: ReadonlySet<string> = new Set([
   'role', 'of', 'from', 'to', 'to_country', 'region', 'state', 'portfolio', 'position',
-]); // prettier-ignore
+]);
 
 /** True when `id` is a QID or a well-formed local id (`kb:person/kassym-jomart-tokayev`). */
 export function isValidKbId(id: string): boolean {
@@ -154,7 +156,11 @@ function parseRole(v: unknown, i: number, loc: SourceLoc, d: Diagnostics): KbRol
       continue;
     }
     if (typeof x !== 'string' || !isValidPartialDate(x)) {
-      d.error(loc, 'E_DATE', `${where}: "${k}" must be YYYY-MM-DD, YYYY-MM or YYYY, not ${JSON.stringify(x)}`);
+      d.error(
+        loc,
+        'E_DATE',
+        `${where}: "${k}" must be YYYY-MM-DD, YYYY-MM or YYYY, not ${JSON.stringify(x)}`,
+      );
       return null;
     }
     r[k] = x;
@@ -182,7 +188,11 @@ function parseRole(v: unknown, i: number, loc: SourceLoc, d: Diagnostics): KbRol
  * error, when the line cannot become a record: bad JSON, not an object, or a missing or invalid
  * `id`, `type` or `name`.
  */
-export function parseRecordLine(text: string, loc: SourceLoc, diagnostics: KbDiagnostic[]): KbSourceRecord | null {
+export function parseRecordLine(
+  text: string,
+  loc: SourceLoc,
+  diagnostics: KbDiagnostic[],
+): KbSourceRecord | null {
   const d = new Diagnostics();
   const rec = parseRecordInto(text, loc, d);
   diagnostics.push(...d.list);
@@ -207,7 +217,11 @@ function parseRecordInto(text: string, loc: SourceLoc, d: Diagnostics): KbSource
     return null;
   }
   if (!isValidKbId(id)) {
-    d.error(loc, 'E_ID', `"${id}" is neither a QID (Q123) nor a local id like kb:person/kassym-jomart-tokayev`);
+    d.error(
+      loc,
+      'E_ID',
+      `"${id}" is neither a QID (Q123) nor a local id like kb:person/kassym-jomart-tokayev`,
+    );
     return null;
   }
   const type = raw.type;
@@ -250,7 +264,11 @@ function parseRecordInto(text: string, loc: SourceLoc, d: Diagnostics): KbSource
   iso3Field('iso3');
   if (raw.iso2 !== undefined) {
     if (typeof raw.iso2 !== 'string' || !ISO2.test(raw.iso2)) {
-      d.error(loc, 'E_COUNTRY', `${id}: "iso2" must be an ISO 3166-1 alpha-2 code, not ${JSON.stringify(raw.iso2)}`);
+      d.error(
+        loc,
+        'E_COUNTRY',
+        `${id}: "iso2" must be an ISO 3166-1 alpha-2 code, not ${JSON.stringify(raw.iso2)}`,
+      );
     } else rec.iso2 = raw.iso2;
   }
   if (type === 'COUNTRY') {
@@ -279,7 +297,11 @@ function parseRecordInto(text: string, loc: SourceLoc, d: Diagnostics): KbSource
   }
   if (raw.capital !== undefined) {
     if (typeof raw.capital !== 'string' || !isValidKbId(raw.capital)) {
-      d.error(loc, 'E_REF', `${id}: "capital" must be the id of a CITY record, not ${JSON.stringify(raw.capital)}`);
+      d.error(
+        loc,
+        'E_REF',
+        `${id}: "capital" must be the id of a CITY record, not ${JSON.stringify(raw.capital)}`,
+      );
     } else rec.capital = raw.capital;
   }
   const adj = langWords(raw.adj, 'adj', loc, d);
@@ -301,10 +323,20 @@ function parseRecordInto(text: string, loc: SourceLoc, d: Diagnostics): KbSource
 }
 
 /** Reads every `*.jsonl` of a folder (sorted by name); comment and blank lines are skipped. */
-export function readKbSources(kbDir: string, diagnostics: KbDiagnostic[], displayRoot = process.cwd()): LocatedRecord[] {
+export function readKbSources(
+  kbDir: string,
+  diagnostics: KbDiagnostic[],
+  displayRoot = process.cwd(),
+): LocatedRecord[] {
   const out: LocatedRecord[] = [];
   if (!existsSync(kbDir)) {
-    diagnostics.push({ severity: 'error', code: 'E_NO_SOURCES', file: rel(kbDir, displayRoot), line: 0, message: 'no such folder' });
+    diagnostics.push({
+      severity: 'error',
+      code: 'E_NO_SOURCES',
+      file: rel(kbDir, displayRoot),
+      line: 0,
+      message: 'no such folder',
+    });
     return out;
   }
   const files = readdirSync(kbDir)
@@ -384,14 +416,22 @@ export function recordKeys(r: { name: string; en?: string[]; ru?: string[]; kk?:
  * same type (allowed when both name a country and the countries differ: two CITY "Portland"),
  * shared adjectives, capitals and handles. Returns the records that remain.
  */
-export function checkRecords(records: LocatedRecord[], diagnostics: KbDiagnostic[], ctx: CheckContext = {}): LocatedRecord[] {
+export function checkRecords(
+  records: LocatedRecord[],
+  diagnostics: KbDiagnostic[],
+  ctx: CheckContext = {},
+): LocatedRecord[] {
   const d = new Diagnostics();
   const byId = new Map<string, LocatedRecord>();
   const kept: LocatedRecord[] = [];
   for (const lr of records) {
     const prev = byId.get(lr.record.id);
     if (prev) {
-      d.error(lr.loc, 'E_DUP_ID', `duplicate id ${lr.record.id} (first at ${prev.loc.file}:${prev.loc.line})`);
+      d.error(
+        lr.loc,
+        'E_DUP_ID',
+        `duplicate id ${lr.record.id} (first at ${prev.loc.file}:${prev.loc.line})`,
+      );
       continue;
     }
     byId.set(lr.record.id, lr);
@@ -408,13 +448,23 @@ export function checkRecords(records: LocatedRecord[], diagnostics: KbDiagnostic
     if (r.type !== 'COUNTRY') continue;
     if (r.iso3) {
       const p = iso3At.get(r.iso3);
-      if (p) d.error(lr.loc, 'E_DUP_ISO', `${r.id}: iso3 ${r.iso3} is also ${p.record.id} (${p.loc.file}:${p.loc.line})`);
+      if (p)
+        d.error(
+          lr.loc,
+          'E_DUP_ISO',
+          `${r.id}: iso3 ${r.iso3} is also ${p.record.id} (${p.loc.file}:${p.loc.line})`,
+        );
       else iso3At.set(r.iso3, lr);
       countries.add(r.iso3);
     }
     if (r.iso2) {
       const p = iso2At.get(r.iso2);
-      if (p) d.error(lr.loc, 'E_DUP_ISO', `${r.id}: iso2 ${r.iso2} is also ${p.record.id} (${p.loc.file}:${p.loc.line})`);
+      if (p)
+        d.error(
+          lr.loc,
+          'E_DUP_ISO',
+          `${r.id}: iso2 ${r.iso2} is also ${p.record.id} (${p.loc.file}:${p.loc.line})`,
+        );
       else iso2At.set(r.iso2, lr);
     }
   }
@@ -425,7 +475,8 @@ export function checkRecords(records: LocatedRecord[], diagnostics: KbDiagnostic
   for (const lr of kept) {
     const r = lr.record;
     const { loc } = lr;
-    if (r.country && !knownCountry(r.country)) d.error(loc, 'E_COUNTRY', `${r.id}: unknown country code "${r.country}"`);
+    if (r.country && !knownCountry(r.country))
+      d.error(loc, 'E_COUNTRY', `${r.id}: unknown country code "${r.country}"`);
     if (r.metonym_of && !knownCountry(r.metonym_of)) {
       d.error(loc, 'E_COUNTRY', `${r.id}: "metonym_of" names an unknown country code "${r.metonym_of}"`);
     }
@@ -434,25 +485,40 @@ export function checkRecords(records: LocatedRecord[], diagnostics: KbDiagnostic
       if (!t) d.error(loc, 'E_REF', `${r.id}: capital ${r.capital} is not in the KB`);
       else if (t !== 'CITY') d.error(loc, 'E_REF', `${r.id}: capital ${r.capital} is a ${t}, not a CITY`);
       const p = capitalOf.get(r.capital);
-      if (p) d.warn(loc, 'W_CAPITAL_SHARED', `${r.id}: capital ${r.capital} is also the capital of ${p.record.id}`);
+      if (p)
+        d.warn(
+          loc,
+          'W_CAPITAL_SHARED',
+          `${r.id}: capital ${r.capital} is also the capital of ${p.record.id}`,
+        );
       else capitalOf.set(r.capital, lr);
     }
     (r.roles ?? []).forEach((role, i) => {
       if (role.of !== undefined) {
         if (ISO3.test(role.of)) {
-          if (!knownCountry(role.of)) d.error(loc, 'E_COUNTRY', `${r.id}: roles[${i}].of: unknown country code "${role.of}"`);
+          if (!knownCountry(role.of))
+            d.error(loc, 'E_COUNTRY', `${r.id}: roles[${i}].of: unknown country code "${role.of}"`);
         } else if (!types.has(role.of)) {
-          d.error(loc, 'E_REF', `${r.id}: roles[${i}].of: "${role.of}" is neither an ISO3 code nor an id in the KB`);
+          d.error(
+            loc,
+            'E_REF',
+            `${r.id}: roles[${i}].of: "${role.of}" is neither an ISO3 code nor an id in the KB`,
+          );
         }
       }
       if (role.to_country && ISO3.test(role.to_country) && !knownCountry(role.to_country)) {
-        d.error(loc, 'E_COUNTRY', `${r.id}: roles[${i}].to_country: unknown country code "${role.to_country}"`);
+        d.error(
+          loc,
+          'E_COUNTRY',
+          `${r.id}: roles[${i}].to_country: unknown country code "${role.to_country}"`,
+        );
       }
     });
     for (const h of r.handles ?? []) {
       const k = h.toLowerCase();
       const p = handleOf.get(k);
-      if (p && p.record.id !== r.id) d.warn(loc, 'W_HANDLE', `${r.id}: handle "${h}" is also claimed by ${p.record.id}`);
+      if (p && p.record.id !== r.id)
+        d.warn(loc, 'W_HANDLE', `${r.id}: handle "${h}" is also claimed by ${p.record.id}`);
       else handleOf.set(k, lr);
     }
   }
@@ -499,7 +565,11 @@ export function checkRecords(records: LocatedRecord[], diagnostics: KbDiagnostic
           const k = nameKeys(w, lang).surface;
           const p = adjOf.get(k);
           if (p && p.record.id !== r.id) {
-            d.warn(lr.loc, 'W_ADJ_SHARED', `${r.id}: ${field} "${w}" also belongs to ${p.record.id}; it will resolve to no country`);
+            d.warn(
+              lr.loc,
+              'W_ADJ_SHARED',
+              `${r.id}: ${field} "${w}" also belongs to ${p.record.id}; it will resolve to no country`,
+            );
           } else adjOf.set(k, lr);
         }
       }
@@ -538,7 +608,11 @@ export function readTitles(
         const roleCol = cols[1]?.trim() ?? '';
         const country = cols[2]?.trim() ?? '';
         if (cols.length < 2 || !phrase || !roleCol) {
-          d.error(loc, 'E_TSV', 'expected tab-separated columns: phrase, role code(s), implied ISO3 or empty, notes');
+          d.error(
+            loc,
+            'E_TSV',
+            'expected tab-separated columns: phrase, role code(s), implied ISO3 or empty, notes',
+          );
           return;
         }
         const roles = roleCol.split('|').map((r) => r.trim());
@@ -576,7 +650,17 @@ function pick<T extends object>(obj: T, keys: readonly (keyof T)[]): T {
   return out;
 }
 
-const ROLE_ORDER: readonly (keyof KbRole)[] = ['role', 'of', 'from', 'to', 'to_country', 'region', 'state', 'portfolio', 'position'];
+const ROLE_ORDER: readonly (keyof KbRole)[] = [
+  'role',
+  'of',
+  'from',
+  'to',
+  'to_country',
+  'region',
+  'state',
+  'portfolio',
+  'position',
+];
 
 /**
  * Turns a source record into the compiled entity: fields in a fixed order, `source` left out,
@@ -584,7 +668,18 @@ const ROLE_ORDER: readonly (keyof KbRole)[] = ['role', 'of', 'from', 'to', 'to_c
  */
 export function compileRecord(r: KbSourceRecord, lemmatize: Lemmatizer | undefined): KbEntity {
   const e: KbEntity = { id: r.id, type: r.type, name: r.name };
-  const base = pick(r, ['en', 'ru', 'kk', 'country', 'sector', 'iso2', 'iso3', 'capital', 'metonym_of', 'handles']);
+  const base = pick(r, [
+    'en',
+    'ru',
+    'kk',
+    'country',
+    'sector',
+    'iso2',
+    'iso3',
+    'capital',
+    'metonym_of',
+    'handles',
+  ]);
   Object.assign(e, base);
   if (r.adj) e.adj = pick(r.adj, NAME_LANGS);
   if (r.demonym) e.demonym = pick(r.demonym, NAME_LANGS);
@@ -661,12 +756,25 @@ export async function packKb(options: PackKbOptions): Promise<PackKbResult> {
   const records = checkRecords(readKbSources(options.kbDir, diagnostics, root), diagnostics);
   const countries = new Set<string>();
   for (const { record } of records) if (record.type === 'COUNTRY' && record.iso3) countries.add(record.iso3);
-  const titles = options.lexiconDir ? readTitles(options.lexiconDir, diagnostics, countries, options.lemmatize, root) : [];
-  titles.sort((a, b) => cmp(a.lang, b.lang) || cmp(nameKeys(a.phrase, a.lang).surface, nameKeys(b.phrase, b.lang).surface));
-  const entities = records.map((lr) => compileRecord(lr.record, options.lemmatize)).sort((a, b) => cmp(a.id, b.id));
+  const titles = options.lexiconDir
+    ? readTitles(options.lexiconDir, diagnostics, countries, options.lemmatize, root)
+    : [];
+  titles.sort(
+    (a, b) =>
+      cmp(a.lang, b.lang) || cmp(nameKeys(a.phrase, a.lang).surface, nameKeys(b.phrase, b.lang).surface),
+  );
+  const entities = records
+    .map((lr) => compileRecord(lr.record, options.lemmatize))
+    .sort((a, b) => cmp(a.id, b.id));
   const compiled: CompiledKb = { format: 'annalist/kb@1', entities, titles };
   const errors = diagnostics.filter((x) => x.severity === 'error').length;
-  return { compiled, json: serializeKb(compiled), diagnostics, errors, warnings: diagnostics.length - errors };
+  return {
+    compiled,
+    json: serializeKb(compiled),
+    diagnostics,
+    errors,
+    warnings: diagnostics.length - errors,
+  };
 }
 
 function cmp(a: string, b: string): number {

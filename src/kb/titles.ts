@@ -47,6 +47,8 @@ interface Of {
   of: string;
   via: TitleOfVia;
   entity?: KbEntity;
+  /** A seat of government named for its country: its own holders come first ("пресс-секретарь Кремля"). */
+  seat?: string;
 }
 
 /** What an entity named next to a title makes the title "of". */
@@ -56,12 +58,17 @@ function ofEntity(kb: Kb, e: KbEntity, title: TitleEntry): Of | null {
     return { of: e.id, via: 'phrase', entity: e };
   }
   const m = kb.metonymOf(e.id);
-  if (m) return { of: m, via: 'metonym', entity: e };
+  if (m) return { of: m, via: 'metonym', entity: e, seat: e.id };
   if (e.type === 'ORG') return { of: e.id, via: 'phrase', entity: e };
   return null;
 }
 
-function ofAt(kb: Kb, seq: readonly KeyWordSlot[], i: number, title: TitleEntry): { of: Of; length: number } | null {
+function ofAt(
+  kb: Kb,
+  seq: readonly KeyWordSlot[],
+  i: number,
+  title: TitleEntry,
+): { of: Of; length: number } | null {
   for (const m of kb.prefixIndex.matchesAt(seq, i)) {
     const ents = m.values.map((id) => kb.get(id)).filter((e): e is KbEntity => !!e);
     ents.sort((a, b) => (a.type === 'COUNTRY' ? 0 : 1) - (b.type === 'COUNTRY' ? 0 : 1));
@@ -78,6 +85,25 @@ function ofAt(kb: Kb, seq: readonly KeyWordSlot[], i: number, title: TitleEntry)
 }
 
 /**
+ * One entry per person; the plain office before a qualified one (a `portfolio` marks, say, a
+ * ministry's spokesperson among press secretaries), otherwise the order `holders` gives.
+ */
+function pickHolders(list: Holder[]): Holder[] {
+  const seen = new Set<string>();
+  const out: Holder[] = [];
+  for (const h of list) {
+    if (seen.has(h.entity.id)) continue;
+    seen.add(h.entity.id);
+    out.push(h);
+  }
+  const qualified = (h: Holder) => (h.role.portfolio ? 1 : 0);
+  return out
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => qualified(a.h) - qualified(b.h) || a.i - b.i)
+    .map((x) => x.h);
+}
+
+/**
  * Resolves a title in a sequence of key words (as `tokenKeyWords` gives them): finds the longest
  * title phrase, then the country or organization it is of — named right after it ("Президент
  * США", "President of Kazakhstan", "генсек ООН"), or before it by name or adjective ("U.S.
@@ -87,7 +113,11 @@ function ofAt(kb: Kb, seq: readonly KeyWordSlot[], i: number, title: TitleEntry)
  *
  * @example resolveTitleWords(kb, tokenKeyWords('Президента Казахстана', 'ru', lemmatize), { lang: 'ru', date: '2025-11-07' })?.holders[0]?.entity.name // 'Kassym-Jomart Tokayev'
  */
-export function resolveTitleWords(kb: Kb, seq: readonly KeyWordSlot[], options: ResolveTitleOptions): TitleResolution | null {
+export function resolveTitleWords(
+  kb: Kb,
+  seq: readonly KeyWordSlot[],
+  options: ResolveTitleOptions,
+): TitleResolution | null {
   let best: { start: number; length: number; entries: TitleEntry[] } | null = null;
   for (let i = 0; i < seq.length; i++) {
     const m = kb.titles.index.longestAt(seq, i);
@@ -119,7 +149,10 @@ export function resolveTitleWords(kb: Kb, seq: readonly KeyWordSlot[], options: 
   const base = { title, start: best.start, length: best.length };
   if (!of) return { ...base, role: title.roles[0]!, of: null, ofVia: null, holders: [] };
   for (const role of title.roles) {
-    const holders = kb.holders(role, of.of, date);
+    const holders = pickHolders([
+      ...(of.seat ? kb.holders(role, of.seat, date) : []),
+      ...kb.holders(role, of.of, date),
+    ]);
     if (holders.length) return { ...base, role, of: of.of, ofVia: of.via, ofEntity: of.entity, holders };
   }
   return { ...base, role: title.roles[0]!, of: of.of, ofVia: of.via, ofEntity: of.entity, holders: [] };

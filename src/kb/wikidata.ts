@@ -6,10 +6,19 @@
  * `.bz2`. Memory stays flat: one line at a time, output flushed in batches; only the ids already
  * written (for resuming) and a small country map are kept.
  */
-import { closeSync, createReadStream, existsSync, ftruncateSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { Kb } from './kb.js';
@@ -203,7 +212,11 @@ function openDump(file: string, onBytes: (n: number) => void): { stream: Readabl
     // unbzip2-stream ships no types; it is a function returning a transform stream.
     const require = createRequire(import.meta.url);
     const bz2 = require('unbzip2-stream') as () => NodeJS.ReadWriteStream;
-    out = raw.pipe(bz2()) as unknown as Readable;
+    // Its classic stream is not async-iterable; a PassThrough makes it one, keeping backpressure.
+    const pass = new PassThrough();
+    const bz = bz2();
+    bz.on('error', (err: Error) => pass.destroy(err));
+    out = raw.pipe(bz).pipe(pass);
   }
   // A corrupt archive must end the import with an error, not leave it waiting.
   if (out !== raw) raw.on('error', (err) => out.destroy(err));
@@ -217,11 +230,57 @@ function openDump(file: string, onBytes: (n: number) => void): { stream: Readabl
 }
 
 /**
+ * Ids already in a user KB. QIDs are kept as sorted numbers (4 bytes each), so resuming over a
+ * file of millions of records stays small; other ids go in a plain set.
+ */
+class IdSet {
+  private nums = new Uint32Array(1024);
+  private n = 0;
+  private sorted = true;
+  private readonly other = new Set<string>();
+
+  add(id: string): void {
+    const m = /^Q(\d{1,9})$/.exec(id);
+    if (!m) {
+      this.other.add(id);
+      return;
+    }
+    if (this.n === this.nums.length) {
+      const bigger = new Uint32Array(this.nums.length * 2);
+      bigger.set(this.nums);
+      this.nums = bigger;
+    }
+    this.nums[this.n++] = Number(m[1]);
+    this.sorted = false;
+  }
+
+  has(id: string): boolean {
+    const m = /^Q(\d{1,9})$/.exec(id);
+    if (!m) return this.other.has(id);
+    if (!this.sorted) {
+      this.nums = this.nums.slice(0, this.n).sort();
+      this.sorted = true;
+    }
+    const x = Number(m[1]);
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.nums[mid]!;
+      if (v === x) return true;
+      if (v < x) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+/**
  * Reads the ids of an existing user KB and cuts off a last line left half-written by an
  * interrupted import, so that appending resumes cleanly.
  */
-async function existingIds(file: string): Promise<Set<string>> {
-  const ids = new Set<string>();
+async function existingIds(file: string): Promise<IdSet> {
+  const ids = new IdSet();
   if (!existsSync(file)) return ids;
   const stream = createReadStream(file);
   let offset = 0;
@@ -230,10 +289,10 @@ async function existingIds(file: string): Promise<Set<string>> {
   for await (const chunk of stream) {
     const buf = chunk as Buffer;
     let start = 0;
-    for (let i = 0; i < buf.length; i++) {
-      if (buf[i] !== 0x0a) continue;
+    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, start)) {
       partial.push(buf.subarray(start, i));
-      const line = Buffer.concat(partial).toString('utf8');
+      const line =
+        partial.length === 1 ? partial[0]!.toString('utf8') : Buffer.concat(partial).toString('utf8');
       partial = [];
       start = i + 1;
       lastNewlineEnd = offset + i + 1;
@@ -267,10 +326,13 @@ export function recordFromEntity(
   e: WdEntity,
   countryIso3: ReadonlyMap<string, string>,
   stats?: Pick<WikidataImportStats, 'unresolvedCountries' | 'noLabel'>,
-  dumpName = 'dump',
 ): KbSourceRecord | null {
   if (typeof e.id !== 'string' || !/^Q[1-9]\d*$/.test(e.id)) return null;
-  const classes = new Set(claimsOf(e, 'P31').map((c) => itemId(c.mainsnak)).filter((q): q is string => !!q));
+  const classes = new Set(
+    claimsOf(e, 'P31')
+      .map((c) => itemId(c.mainsnak))
+      .filter((q): q is string => !!q),
+  );
   let cls: { type: EntityType; sector?: string } | undefined;
   for (const [q, c] of WIKIDATA_CLASSES) {
     if (classes.has(q)) {
@@ -291,7 +353,7 @@ export function recordFromEntity(
     return null;
   }
   let type = cls.type;
-  const rec: KbSourceRecord = { id: e.id, type, name, source: `Wikidata ${e.id}, imported from ${dumpName}` };
+  const rec: KbSourceRecord = { id: e.id, type, name, source: `Wikidata ${e.id} (imported from a dump)` };
   const en = names.en!.filter((n) => n !== name);
   if (en.length) rec.en = en;
   if (names.ru!.length) rec.ru = names.ru;
@@ -353,9 +415,10 @@ export function recordFromEntity(
 
 /** Field order of written records, the same as the hand-written sources. */
 function serializeRecord(r: KbSourceRecord): string {
+  // prettier-ignore
   const order: (keyof KbSourceRecord)[] = [
     'id', 'type', 'name', 'en', 'ru', 'kk', 'country', 'sector', 'iso2', 'iso3', 'capital', 'handles', 'roles', 'source',
-  ]; // prettier-ignore
+  ];
   const o: Record<string, unknown> = {};
   for (const k of order) if (r[k] !== undefined) o[k] = r[k];
   return JSON.stringify(o);
@@ -383,7 +446,8 @@ export async function importWikidata(options: WikidataImportOptions): Promise<Wi
   };
   const countryIso3 = new Map<string, string>();
   if (options.kb) {
-    for (const e of options.kb.entities()) if (e.type === 'COUNTRY' && e.iso3 && /^Q\d+$/.test(e.id)) countryIso3.set(e.id, e.iso3);
+    for (const e of options.kb.entities())
+      if (e.type === 'COUNTRY' && e.iso3 && /^Q\d+$/.test(e.id)) countryIso3.set(e.id, e.iso3);
   }
   mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
   const done = await existingIds(options.out);
@@ -403,7 +467,6 @@ export async function importWikidata(options: WikidataImportOptions): Promise<Wi
     lastTick = now;
     options.onProgress({ bytes, totalBytes, lines: stats.lines, written: stats.written });
   };
-  const dumpName = path.basename(options.dump);
   const dump = openDump(options.dump, (n) => {
     bytes += n;
   });
@@ -417,7 +480,8 @@ export async function importWikidata(options: WikidataImportOptions): Promise<Wi
       let e: WdEntity;
       try {
         const parsed: unknown = JSON.parse(line);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          throw new Error('not an object');
         e = parsed as WdEntity;
         if (typeof e.id !== 'string') throw new Error('no id');
       } catch {
@@ -428,8 +492,9 @@ export async function importWikidata(options: WikidataImportOptions): Promise<Wi
       if (e.type !== undefined && e.type !== 'item') continue;
       // Countries seen in the dump give their ISO3 to later persons and places.
       const iso3 = stringValue(claimsOf(e, 'P298')[0]?.mainsnak);
-      if (iso3 && /^[A-Z]{3}$/.test(iso3) && typeof e.id === 'string' && !countryIso3.has(e.id)) countryIso3.set(e.id, iso3);
-      const rec = recordFromEntity(e, countryIso3, stats, dumpName);
+      if (iso3 && /^[A-Z]{3}$/.test(iso3) && typeof e.id === 'string' && !countryIso3.has(e.id))
+        countryIso3.set(e.id, iso3);
+      const rec = recordFromEntity(e, countryIso3, stats);
       if (!rec) continue;
       if (done.has(rec.id)) {
         stats.alreadyWritten++;
@@ -439,8 +504,8 @@ export async function importWikidata(options: WikidataImportOptions): Promise<Wi
         stats.inShippedKb++;
         continue;
       }
+      // Each entity is once in a dump, so ids written in this run need no remembering.
       buffer += serializeRecord(rec) + '\n';
-      done.add(rec.id);
       stats.written++;
       stats.byType[rec.type] = (stats.byType[rec.type] ?? 0) + 1;
       if (buffer.length > 1 << 20) flush();
