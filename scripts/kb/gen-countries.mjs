@@ -34,7 +34,8 @@ if (!libDir) {
 }
 const require = createRequire(path.resolve(libDir, 'package.json'));
 const lib = require(path.resolve(libDir));
-for (const lang of ['en', 'ru', 'kk']) lib.registerLocale(require(path.resolve(libDir, 'langs', `${lang}.json`)));
+for (const lang of ['en', 'ru', 'kk'])
+  lib.registerLocale(require(path.resolve(libDir, 'langs', `${lang}.json`)));
 
 const overlayPath = arg('--overlay');
 const overlay = overlayPath ? JSON.parse(readFileSync(overlayPath, 'utf8')) : {};
@@ -72,7 +73,8 @@ export function cleanNames(names) {
     const parts = m ? [m[1], inner] : [raw];
     for (const p of parts) {
       const n = p.trim().replace(/’/g, "'");
-      if (!n || n.includes(',') || / - /.test(n) || /(^|\s)о-в/.test(n) || /(^|\s)(SAR|САР)(\s|$)/.test(n)) continue;
+      if (!n || n.includes(',') || / - /.test(n) || /(^|\s)о-в/.test(n) || /(^|\s)(SAR|САР)(\s|$)/.test(n))
+        continue;
       out.push(n);
     }
   }
@@ -85,7 +87,12 @@ function uniq(xs) {
 }
 
 function slug(s) {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function merge(rec, extra) {
@@ -103,7 +110,8 @@ function merge(rec, extra) {
 const lines = [];
 for (const a2 of Object.keys(lib.getAlpha2Codes()).sort()) {
   const a3 = lib.alpha2ToAlpha3(a2);
-  const names = (lang) => cleanNames([...(lib.getName(a2, lang, { select: 'all' }) ?? []), display[lang].of(a2)]);
+  const names = (lang) =>
+    cleanNames([...(lib.getName(a2, lang, { select: 'all' }) ?? []), display[lang].of(a2)]);
   const en = names('en');
   const name = en.find((n) => n === display.en.of(a2)) ?? en[0];
   const ruNames = uniq(withYo(names('ru')));

@@ -198,10 +198,10 @@ function weekday(
 }
 
 function compileRu(): Compiled[] {
-  const MON = `(${alt(RU.MONTH_STEMS)})\\p{L}*`;
+  const MON = `(${alt(RU.MONTH_STEMS)})(?![\\p{L}])`;
   const WD = `(${alt(RU.WEEKDAY_STEMS)})`;
   const YW = RU.YEAR_WORD;
-  const monthNo = (w: string): number => lookup(RU.MONTH_STEMS, w, '\\p{L}*') ?? 0;
+  const monthNo = (w: string): number => lookup(RU.MONTH_STEMS, w) ?? 0;
   const out: Compiled[] = [
     {
       re: new RegExp(`${L}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${R}`, 'gu'),
