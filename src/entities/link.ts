@@ -193,8 +193,16 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     }
     return d;
   };
-  const fromKb = (e: KbEntity, rule: string): Draft =>
-    get(e.id, () => ({
+  const byLemma = new Map<string, Draft>();
+  const byWord = new Map<string, Draft>();
+  const latinPersons: Draft[] = [];
+  const cyrPersons: Draft[] = [];
+  const indexWords = (d: Draft): void => {
+    for (const w of d.words) if (w.length > 2 && !byWord.has(w.toLowerCase())) byWord.set(w.toLowerCase(), d);
+  };
+  const fromKb = (e: KbEntity, rule: string): Draft => {
+    const known = byId.has(e.id);
+    const d = get(e.id, () => ({
       id: e.id,
       kb: e,
       name: e.name,
@@ -203,8 +211,14 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       country: e.country ?? e.iso3 ?? null,
       mentions: [],
       rule,
-      words: (e.ru?.[0] ?? e.name).split(/[\s-]+/),
+      words: [...(e.ru?.[0] ?? '').split(/[\s-]+/), ...e.name.split(/[\s-]+/)].filter(Boolean),
     }));
+    if (!known && d.type === 'PERSON') {
+      indexWords(d);
+      latinPersons.push(d);
+    }
+    return d;
+  };
   const textOf = (c: Candidate): string => doc.text.slice(c.start, c.end);
   const all: Mention[] = [];
   const mention = (c: Candidate, d: Draft, lemma: string): Mention => {
@@ -271,28 +285,25 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     // Coreference of unknown names: the same lemma, a surname alone after the full name, or the
     // same name in the other script.
     const words = lemma.split(/[\s]+/);
-    let target: Draft | undefined = drafts.find(
-      (d) => d.type === c.type && !d.kb && (d.ruName ?? d.name).toLowerCase() === lemma.toLowerCase(),
-    );
+    let target: Draft | undefined = byLemma.get(`${c.type}|${lemma.toLowerCase()}`);
+    const cyrLemma = CYR.test(lemma);
+    if (!target && c.type === 'PERSON' && words.length === 1) target = byWord.get(words[0]!.toLowerCase());
     if (!target && c.type === 'PERSON') {
-      target = drafts.find(
-        (d) =>
-          d.type === 'PERSON' &&
-          ((words.length === 1 && d.words.some((w) => w.toLowerCase() === words[0]!.toLowerCase())) ||
-            (CYR.test(lemma) !== CYR.test(d.ruName ?? d.name) &&
-              namesMatch(lemma, d.kb ? d.name : (d.ruName ?? d.name)))),
-      );
-    }
-    if (!target && c.type === 'PERSON' && words.length === 1) {
-      // A surname alone may name a KB person already in the document in the other script ("Tokayev" ~ "Токаев").
-      target = drafts.find(
-        (d) =>
-          d.type === 'PERSON' && d.kb && namesMatch(lemma, CYR.test(lemma) ? (d.ruName ?? d.name) : d.name),
-      );
+      // The same person in the other script ("Tokayev" ~ "Токаев"); the most recent names first,
+      // and a bounded number of them, so a list of thousands of names stays linear.
+      const other = cyrLemma ? latinPersons : cyrPersons;
+      for (let i = other.length - 1, n = 0; i >= 0 && n < 64 && !target; i--, n++) {
+        const d = other[i]!;
+        const theirs = cyrLemma ? (d.ruName ?? d.name) : d.name;
+        if (CYR.test(theirs) !== cyrLemma && namesMatch(lemma, theirs)) target = d;
+      }
     }
     if (target) {
       mention(c, target, lemma);
-      if (!target.kb && words.length > target.words.length) target.words = words;
+      if (!target.kb && words.length > target.words.length) {
+        target.words = words;
+        indexWords(target);
+      }
       continue;
     }
     const cyr = CYR.test(lemma);
@@ -309,6 +320,11 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       words,
     }));
     mention(c, d, lemma);
+    byLemma.set(`${c.type}|${lemma.toLowerCase()}`, d);
+    if (d.type === 'PERSON') {
+      indexWords(d);
+      (cyr ? cyrPersons : latinPersons).push(d);
+    }
   }
 
   // Pass 2: titles. A title right before a person's name is that person; else the holder of the

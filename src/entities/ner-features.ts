@@ -320,6 +320,17 @@ export interface TokInfo {
   initial: number;
   /** Document hints for capitalised words: bit 0 the lemma is capitalised mid-sentence elsewhere, bit 1 lower-cased elsewhere. */
   doc: number;
+  /** Second pass: the first pass's tag of the token (0 O, else 1 + type * 4 + B/I/L/U). */
+  p1: number;
+  /**
+   * Second pass: types (bits 0–2 PER/LOC/ORG) the first pass gave other occurrences of the same
+   * lemma in the document, and (bits 3–5) those inside multi-word spans.
+   */
+  p1doc: number;
+  /** The same, for other words with the same first five letters ("Брод", "Брода", "Броду"). */
+  p1pre: number;
+  /** Hash of the first five letters of a capitalised word (0 otherwise), the key of `p1pre`. */
+  pre: number;
 }
 
 const TAG_BITS: Record<string, number> = {
@@ -377,7 +388,11 @@ function caseOf(c: number): number {
   // Punctuation, symbols, CJK: no case; the rest through the case mapping.
   if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0xd7ff)) return 0;
   const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? 1 : ch !== ch.toUpperCase() && ch === ch.toLowerCase() ? 2 : 0;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
+    ? 1
+    : ch !== ch.toUpperCase() && ch === ch.toLowerCase()
+      ? 2
+      : 0;
 }
 
 function isUpperCode(c: number): boolean {
@@ -492,6 +507,10 @@ function padding(name: string): TokInfo {
     quote: 0,
     initial: 0,
     doc: 0,
+    p1: 0,
+    p1doc: 0,
+    p1pre: 0,
+    pre: 0,
   };
 }
 
@@ -563,7 +582,10 @@ export function tokenInfos(
     for (let i = a; i < b; i++) {
       const info = infos[i]!;
       const sh = info.shape & ~SHAPE_LATIN;
-      if (sh === SHAPE_TITLE || sh === SHAPE_UPPER) info.doc = 4 | (docStats.get(info.lemma) ?? 0);
+      if (sh === SHAPE_TITLE || sh === SHAPE_UPPER) {
+        info.doc = 4 | (docStats.get(info.lemma) ?? 0);
+        info.pre = hashPrefix(lower[i]!, 5);
+      }
     }
     if (kb) markKb(doc, a, b, infos, kb, alternatives, lower);
   }
@@ -597,6 +619,10 @@ function baseInfo(t: Token, lw: string, alts: readonly MorphReading[] | undefine
     quote: 0,
     initial: 0,
     doc: 0,
+    p1: 0,
+    p1doc: 0,
+    p1pre: 0,
+    pre: 0,
   };
 }
 
@@ -630,7 +656,8 @@ function markKb(
       const forms = [lw];
       // Lemmas are lower case with ё written as е already (see MorphReading).
       if (t.lemma && t.lemma !== lw && PLAIN_WORD.test(t.lemma)) forms.push(t.lemma);
-      if (alts) for (const r of alts) if (!forms.includes(r.lemma) && PLAIN_WORD.test(r.lemma)) forms.push(r.lemma);
+      if (alts)
+        for (const r of alts) if (!forms.includes(r.lemma) && PLAIN_WORD.test(r.lemma)) forms.push(r.lemma);
       words = [forms];
     } else {
       const lemmas: string[] = t.lemma ? [t.lemma] : [];
@@ -743,6 +770,17 @@ const T = {
   wPrev2Prev: 110,
   quoteLemma: 111,
   kbPrevCur: 112,
+  // Second pass (stacking on the first pass's tags).
+  p1: 120,
+  p1Prev: 121,
+  p1Next: 122,
+  p1Prev2: 123,
+  p1Next2: 124,
+  p1Doc: 125,
+  p1Pre: 126,
+  p1DocOwn: 127,
+  p1PreOwn: 128,
+  p1DocShape: 129,
 } as const;
 
 /**
@@ -811,6 +849,115 @@ export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array
   return k;
 }
 
+/** The type part of a first-pass tag code (0 O, 1 PER, 2 LOC, 3 ORG). */
+function p1Type(code: number): number {
+  return code === 0 ? 0 : 1 + ((code - 1) >> 2);
+}
+
+/** Second-pass features of token `j`: the first pass's tags around it and across the document. */
+function stackFeatures(s: readonly TokInfo[], j: number, out: Uint32Array, at: number): number {
+  const c = s[j]!;
+  const last = s.length - 1;
+  const p1 = j >= 1 ? s[j - 1]!.p1 : 15;
+  const p2 = j >= 2 ? s[j - 2]!.p1 : 15;
+  const n1 = j < last ? s[j + 1]!.p1 : 15;
+  const n2 = j + 1 < last ? s[j + 2]!.p1 : 15;
+  let k = at;
+  out[k++] = f1(T.p1, c.p1);
+  out[k++] = f2(T.p1Prev, p1, c.p1);
+  out[k++] = f2(T.p1Next, c.p1, n1);
+  out[k++] = f2(T.p1Prev2, p1Type(p2), p1Type(p1));
+  out[k++] = f2(T.p1Next2, p1Type(n1), p1Type(n2));
+  if (c.p1doc) {
+    out[k++] = f1(T.p1Doc, c.p1doc);
+    out[k++] = f2(T.p1DocOwn, c.p1doc, c.p1);
+    out[k++] = f2(T.p1DocShape, c.p1doc, c.shape);
+  }
+  if (c.p1pre) {
+    out[k++] = f1(T.p1Pre, c.p1pre);
+    out[k++] = f2(T.p1PreOwn, c.p1pre, c.p1);
+  }
+  return k;
+}
+
+/**
+ * Records the first pass's tags on the tokens for the second pass: each token's own tag, and the
+ * types given to other occurrences of its lemma (and of its first five letters) in the document.
+ * `tags[r]` holds the first pass's tag indices for sentence range `ranges[r]`.
+ *
+ * @example applyFirstPass(ts, infos, ranges, tagsPerSentence)
+ */
+export function applyFirstPass(
+  ts: TagSet,
+  infos: readonly (TokInfo | undefined)[],
+  ranges: ReadonlyArray<[number, number]>,
+  tags: ReadonlyArray<ArrayLike<number>>,
+): void {
+  // Per tag index: 0 for O, else 1 + type * 4 + position (B, I, L, U), whatever the scheme.
+  const code = ts.tags.map((t) => {
+    if (t === 'O') return 0;
+    return 1 + NER_TYPES.indexOf(t.slice(2) as NerType) * 4 + 'BILU'.indexOf(t[0]!);
+  });
+  const byLemma = new Map<number, number[]>();
+  const byPre = new Map<number, number[]>();
+  const bump = (m: Map<number, number[]>, key: number, slot: number, d: number): void => {
+    let a = m.get(key);
+    if (!a) m.set(key, (a = [0, 0, 0, 0, 0, 0]));
+    a[slot]! += d;
+  };
+  // Slots 0–2: tokens of each type; 3–5: tokens of each type inside a multi-word span.
+  const multi = (c: number, next: number): boolean => {
+    if (c === 0) return false;
+    const pos = (c - 1) & 3;
+    if (pos === 1 || pos === 2) return true;
+    return next !== 0 && (next - 1) >> 2 === (c - 1) >> 2 && ((next - 1) & 3) >= 1 && ((next - 1) & 3) <= 2;
+  };
+  const own = new Map<TokInfo, [number, number]>();
+  ranges.forEach(([a, b], r) => {
+    const t = tags[r]!;
+    for (let i = a; i < b; i++) infos[i]!.p1 = code[t[i - a]!]!;
+    for (let i = a; i < b; i++) {
+      const info = infos[i]!;
+      if (!info.pre || info.p1 === 0) continue;
+      const type = (info.p1 - 1) >> 2;
+      const slots: [number, number] = [
+        type,
+        multi(info.p1, i + 1 < b ? infos[i + 1]!.p1 : 0) ? 3 + type : -1,
+      ];
+      own.set(info, slots);
+      bump(byLemma, info.lemma, slots[0], 1);
+      bump(byPre, info.pre, slots[0], 1);
+      if (slots[1] >= 0) {
+        bump(byLemma, info.lemma, slots[1], 1);
+        bump(byPre, info.pre, slots[1], 1);
+      }
+    }
+  });
+  const NONE: [number, number] = [-1, -1];
+  const mask = (counts: number[] | undefined, o: [number, number]): number => {
+    if (!counts) return 0;
+    let m = 0;
+    for (let k = 0; k < 6; k++) {
+      const n = counts[k]! - (o[0] === k || o[1] === k ? 1 : 0);
+      if (n > 0) m |= 1 << k;
+    }
+    return m;
+  };
+  for (const [a, b] of ranges) {
+    for (let i = a; i < b; i++) {
+      const info = infos[i]!;
+      if (!info.pre) {
+        info.p1doc = 0;
+        info.p1pre = 0;
+        continue;
+      }
+      const o = own.get(info) ?? NONE;
+      info.p1doc = mask(byLemma.get(info.lemma), o);
+      info.p1pre = mask(byPre.get(info.pre), o);
+    }
+  }
+}
+
 function near(x: TokInfo, base: number, out: Uint32Array, at: number): number {
   let k = at;
   out[k++] = f1(T.nW + base, x.w);
@@ -832,12 +979,16 @@ let scratch = new Uint32Array(4096);
 
 /**
  * The features of every token of one sentence, flattened: token `j` owns
- * `feats[offsets[j] .. offsets[j + 1])`. `feats` is a view of a shared buffer, valid until the
+ * `feats[offsets[j] .. offsets[j + 1])`; `stacked` adds the second pass's features (after
+ * `applyFirstPass`). `feats` is a view of a shared buffer, valid until the
  * next call.
  *
  * @example const { feats, offsets } = sentenceFeatures(infos.slice(a, b) as TokInfo[]);
  */
-export function sentenceFeatures(s: readonly TokInfo[]): { feats: Uint32Array; offsets: Int32Array } {
+export function sentenceFeatures(
+  s: readonly TokInfo[],
+  stacked = false,
+): { feats: Uint32Array; offsets: Int32Array } {
   const need = s.length * MAX_TOKEN_FEATURES;
   if (scratch.length < need) scratch = new Uint32Array(Math.max(need, scratch.length * 2));
   const offsets = new Int32Array(s.length + 1);
@@ -845,6 +996,7 @@ export function sentenceFeatures(s: readonly TokInfo[]): { feats: Uint32Array; o
   for (let j = 0; j < s.length; j++) {
     offsets[j] = k;
     k = tokenFeatures(s, j, scratch, k);
+    if (stacked) k = stackFeatures(s, j, scratch, k);
   }
   offsets[s.length] = k;
   return { feats: scratch.subarray(0, k), offsets };

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import type { Doc } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
 import {
+  applyFirstPass,
   decodeSpans,
   makeTagSet,
   marginals,
@@ -37,13 +38,8 @@ export interface NerSpan {
   score: number;
 }
 
-/** The serialized model (`annalist/ner@1`). */
-export interface NerModelData {
-  format: 'annalist/ner@1';
-  scheme: 'BIO' | 'BILOU';
-  tags: string[];
-  /** Multiplier of the scores in the forward–backward pass that gives span confidences. */
-  scale: number;
+/** One perceptron of the model. */
+export interface NerLayerData {
   /** A stored weight is `int16 * quant`. */
   quant: number;
   /** Transition scores, `(tags + 1) × tags`, row 0 = sentence start. */
@@ -52,6 +48,17 @@ export interface NerModelData {
   keys: string;
   /** Base64 of a little-endian Int16Array, `keys × tags`. */
   weights: string;
+}
+
+/** The serialized model (`annalist/ner@1`). */
+export interface NerModelData {
+  format: 'annalist/ner@1';
+  scheme: 'BIO' | 'BILOU';
+  tags: string[];
+  /** Multiplier of the scores in the forward–backward pass that gives span confidences. */
+  scale: number;
+  /** The first pass, then (optionally) the second pass that also reads the first pass's tags. */
+  layers: NerLayerData[];
   /** What the model was trained on and how it scored (informational). */
   meta?: Record<string, unknown>;
 }
@@ -65,37 +72,25 @@ function decodeBase64<T extends Uint32Array | Int16Array>(s: string, Ctor: new (
   return new Ctor(copy);
 }
 
-/**
- * A loaded model: an open-addressing table from feature id to its row of weights.
- *
- * @example const model = new NerModel(JSON.parse(json)); model.tag(doc, kb)
- */
-export class NerModel {
-  readonly tagSet: TagSet;
-  readonly scale: number;
-  readonly meta: Record<string, unknown>;
-  private readonly n: number;
-  private readonly trans: Float64Array;
-  private readonly weights: Float32Array;
-  /** Open addressing, two words per slot: the feature id and its row + 1 (0 when the slot is empty). */
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
+/** One loaded perceptron: an open-addressing table from feature id to its row of weights. */
+class Layer {
+  readonly trans: Float64Array;
   /** Number of features with weights. */
   readonly size: number;
+  private readonly weights: Float32Array;
+  /** Two words per slot: the feature id and its row + 1 (0 when the slot is empty). */
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
 
-  constructor(data: NerModelData) {
-    if (data.format !== 'annalist/ner@1')
-      throw new Error(`not an annalist/ner@1 model: ${String(data.format)}`);
-    this.tagSet = makeTagSet(data.scheme);
-    if (this.tagSet.tags.join(' ') !== data.tags.join(' '))
-      throw new Error('NER model tags do not match its scheme');
-    this.n = this.tagSet.tags.length;
-    this.scale = data.scale;
-    this.meta = data.meta ?? {};
+  constructor(
+    data: NerLayerData,
+    private readonly n: number,
+  ) {
     this.trans = Float64Array.from(data.trans);
+    if (this.trans.length !== (n + 1) * n) throw new Error('NER model transitions do not match its tags');
     const keys = decodeBase64(data.keys, Uint32Array);
     const q = decodeBase64(data.weights, Int16Array);
-    if (q.length !== keys.length * this.n) throw new Error('NER model weights do not match its keys');
+    if (q.length !== keys.length * n) throw new Error('NER model weights do not match its keys');
     this.size = keys.length;
     this.weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) this.weights[i] = q[i]! * data.quant;
@@ -113,22 +108,22 @@ export class NerModel {
   }
 
   /** Emission scores `em[j * tags + t]` for a sentence's token infos. */
-  emissions(infos: readonly TokInfo[]): Float64Array {
+  emissions(infos: readonly TokInfo[], stacked: boolean): Float64Array {
     const n = this.n;
-    const { feats, offsets } = sentenceFeatures(infos);
+    const { feats, offsets } = sentenceFeatures(infos, stacked);
     const em = new Float64Array(infos.length * n);
     const w = this.weights;
     const slots = this.slots;
-    const mask = this.mask;
+    const wrap = this.mask * 2 + 1;
     for (let j = 0; j < infos.length; j++) {
       const base = j * n;
       const end = offsets[j + 1]!;
       for (let k = offsets[j]!; k < end; k++) {
         const key = feats[k]!;
-        let h = (key & mask) << 1;
+        let h = (key << 1) & wrap;
         let r = slots[h + 1]!;
         while (r !== 0 && slots[h] !== key) {
-          h = (h + 2) & (mask * 2 + 1);
+          h = (h + 2) & wrap;
           r = slots[h + 1]!;
         }
         if (r === 0) continue;
@@ -137,6 +132,36 @@ export class NerModel {
       }
     }
     return em;
+  }
+}
+
+/**
+ * A loaded model.
+ *
+ * @example const model = new NerModel(JSON.parse(json)); model.tag(doc, kb)
+ */
+export class NerModel {
+  readonly tagSet: TagSet;
+  readonly scale: number;
+  readonly meta: Record<string, unknown>;
+  private readonly layers: Layer[];
+
+  constructor(data: NerModelData) {
+    if (data.format !== 'annalist/ner@1')
+      throw new Error(`not an annalist/ner@1 model: ${String(data.format)}`);
+    this.tagSet = makeTagSet(data.scheme);
+    if (this.tagSet.tags.join(' ') !== data.tags.join(' '))
+      throw new Error('NER model tags do not match its scheme');
+    if (data.layers.length < 1 || data.layers.length > 2)
+      throw new Error('NER model needs one or two layers');
+    this.scale = data.scale;
+    this.meta = data.meta ?? {};
+    this.layers = data.layers.map((l) => new Layer(l, this.tagSet.tags.length));
+  }
+
+  /** Number of features with weights, over all layers. */
+  get size(): number {
+    return this.layers.reduce((a, l) => a + l.size, 0);
   }
 
   /**
@@ -148,18 +173,28 @@ export class NerModel {
     const ranges = nerSentenceRanges(doc);
     if (ranges.length === 0) return [];
     const infos = tokenInfos(doc, ranges, kb);
+    const sents = ranges.map(([a, b]) => infos.slice(a, b) as TokInfo[]);
+    const first = this.layers[0]!;
+    let last = first;
+    let ems = sents.map((s) => first.emissions(s, false));
+    let tags = ems.map((em, i) => viterbi(this.tagSet, em, first.trans, sents[i]!.length));
+    const second = this.layers[1];
+    if (second) {
+      applyFirstPass(this.tagSet, infos, ranges, tags);
+      last = second;
+      ems = sents.map((s) => second.emissions(s, true));
+      tags = ems.map((em, i) => viterbi(this.tagSet, em, second.trans, sents[i]!.length));
+    }
     const out: NerSpan[] = [];
-    const n = this.n;
-    for (const [a, b] of ranges) {
-      const s = infos.slice(a, b) as TokInfo[];
-      const em = this.emissions(s);
-      const tags = viterbi(this.tagSet, em, this.trans, s.length);
-      const spans = decodeSpans(this.tagSet, tags);
-      if (spans.length === 0) continue;
-      const p = marginals(this.tagSet, em, this.trans, s.length, this.scale);
+    const n = this.tagSet.tags.length;
+    ranges.forEach(([a], si) => {
+      const t = tags[si]!;
+      const spans = decodeSpans(this.tagSet, t);
+      if (spans.length === 0) return;
+      const p = marginals(this.tagSet, ems[si]!, last.trans, t.length, this.scale);
       for (const sp of spans) {
         let score = 1;
-        for (let j = sp.start; j < sp.end; j++) score = Math.min(score, p[j * n + tags[j]!]!);
+        for (let j = sp.start; j < sp.end; j++) score = Math.min(score, p[j * n + t[j]!]!);
         out.push({
           start: doc.tokens[a + sp.start]!.start,
           end: doc.tokens[a + sp.end - 1]!.end,
@@ -167,7 +202,7 @@ export class NerModel {
           score: Math.round(score * 1000) / 1000,
         });
       }
-    }
+    });
     return out;
   }
 }

@@ -80,12 +80,25 @@ export function pairScore(en: string, ru: string, model: TranslitModel = loadTra
 }
 
 /** True when the two words are transliterations of each other under the model. */
+const memo = new Map<string, boolean>();
+
 export function wordsMatch(a: string, b: string, model: TranslitModel = loadTranslitModel()): boolean {
   const aCyr = CYR.test(a);
   const bCyr = CYR.test(b);
   if (aCyr === bCyr) return normWord(a) === normWord(b);
   const [en, ru] = aCyr ? [b, a] : [a, b];
-  return pairScore(en, ru, model) >= model.threshold;
+  // Transliteration keeps lengths close: a cheap test rejects most wrong pairs before the alignment.
+  const le = normWord(en).length;
+  const lr = normWord(ru).length;
+  if (le > 2 * lr + 2 || lr > 2 * le + 2) return false;
+  const key = `${en}\u0001${ru}`;
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = pairScore(en, ru, model) >= model.threshold;
+    if (memo.size > 100_000) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
 }
 
 function words(name: string): string[] {
@@ -103,6 +116,8 @@ export function namesMatch(a: string, b: string, model: TranslitModel = loadTran
   const wb = words(b);
   if (!wa.length || !wb.length) return false;
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  // Surnames are the likeliest to differ: test the last words first and stop early.
+  if (!long.some((w) => wordsMatch(short[short.length - 1]!, w, model))) return false;
   let j = 0;
   for (const w of short) {
     while (j < long.length && !wordsMatch(w, long[j]!, model)) j++;

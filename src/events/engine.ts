@@ -38,6 +38,9 @@ export interface EngineKb {
 
 interface CompiledLang {
   code: 'ru' | 'en';
+  /** Topic phrases as cue lists (longest first) and their English labels. */
+  topicCues: string[][];
+  topicLabel: Map<string, string>;
   deadline: RegExp;
   byFirst: Map<string, Array<{ rule: EventRule; words: string[] }>>;
   cues: Record<keyof LangCues, string[][]>;
@@ -59,7 +62,17 @@ export function compileLang(lang: EngineLang): CompiledLang {
   const cues = {} as Record<keyof LangCues, string[][]>;
   for (const k of Object.keys(lang.cues) as (keyof LangCues)[])
     cues[k] = lang.cues[k].map((c) => c.split(' '));
-  return { code: lang.code, byFirst, cues, topics: lang.topics, deadline: lang.deadline };
+  const topicCues = [...lang.topics].sort((x, y) => y[0].length - x[0].length).map(([w]) => w);
+  const topicLabel = new Map(lang.topics.map(([w, t]) => [w.join(' '), t]));
+  return {
+    code: lang.code,
+    byFirst,
+    cues,
+    topics: lang.topics,
+    deadline: lang.deadline,
+    topicCues,
+    topicLabel,
+  };
 }
 
 const TYPE_RANK: Record<string, number> = {
@@ -87,6 +100,7 @@ interface Ctx {
   lastSubject: string[];
   /** Parties of the last event with both sides ("стороны договорились" refers to them). */
   lastParties: { source: string[]; target: string[] } | null;
+  cueIndex: CueIndex;
   /** Set while a rule's source came from a parties word: the other side, for the target. */
   partiesTarget: string[] | null;
 }
@@ -130,23 +144,46 @@ function matchSeq(tokens: Token[], i: number, seq: string[], end: number, maxGap
   return j;
 }
 
-function hasCue(tokens: Token[], from: number, to: number, cues: string[][]): string | null {
-  for (let i = from; i < to; i++) {
-    for (const c of cues) {
-      if (lemma(tokens[i]) === c[0] || tokens[i]!.text.toLowerCase() === c[0]) {
-        let ok = true;
-        for (let k = 1; k < c.length; k++) {
-          const t = tokens[i + k];
-          if (!t || (lemma(t) !== c[k] && t.text.toLowerCase() !== c[k])) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) return c.join(' ');
+/** Positions of each cue list's matches in a document, computed once per document and list. */
+type CueIndex = Map<string[][], Array<{ pos: number; text: string }>>;
+
+function cueMatches(tokens: Token[], cues: string[][]): Array<{ pos: number; text: string }> {
+  const byFirst = new Map<string, string[][]>();
+  for (const c of cues) byFirst.set(c[0]!, [...(byFirst.get(c[0]!) ?? []), c]);
+  const out: Array<{ pos: number; text: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const l = lemma(t);
+    const low = t.text.toLowerCase();
+    const cands = [...(byFirst.get(l) ?? []), ...(low !== l ? (byFirst.get(low) ?? []) : [])];
+    for (const c of cands) {
+      let ok = true;
+      for (let k = 1; k < c.length && ok; k++) {
+        const u = tokens[i + k];
+        ok = !!u && (lemma(u) === c[k] || u.text.toLowerCase() === c[k]);
+      }
+      if (ok) {
+        out.push({ pos: i, text: c.join(' ') });
+        break;
       }
     }
   }
-  return null;
+  return out;
+}
+
+/** The first cue of the list that starts in tokens [from, to), or null. */
+function hasCue(ctx: Ctx, from: number, to: number, cues: string[][]): string | null {
+  let list = ctx.cueIndex.get(cues);
+  if (!list) ctx.cueIndex.set(cues, (list = cueMatches(ctx.doc.tokens, cues)));
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.pos < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const hit = list[lo];
+  return hit && hit.pos < to ? hit.text : null;
 }
 
 function caseOf(
@@ -217,6 +254,7 @@ export function extractEvents(
     lastSubject: [],
     lastParties: null,
     partiesTarget: null,
+    cueIndex: new Map(),
   };
   const events: Event[] = [];
   const moneyBySentence = new Map<number, MoneyValue[]>();
@@ -640,7 +678,7 @@ function findArg(
     case 'subject':
       found = findSubject(ctx, trig, cl, a, b);
       if (!found) {
-        const party = hasCue(tokens, cl.start, trig, ctx.lang.cues.parties);
+        const party = hasCue(ctx, cl.start, trig, ctx.lang.cues.parties);
         const parties =
           ctx.lastParties ?? (ctx.visit ? { source: ctx.visit.source, target: ctx.visit.target } : null);
         if (party && parties) {
@@ -781,11 +819,11 @@ function statusOf(
     if (cues.negation.some((c) => c.length === 1 && lemma(tokens[k]) === c[0]))
       return { status: 'negated', cue: tokens[k]!.text };
   }
-  const hyp = hasCue(tokens, cl.start, cl.end, cues.hypothetical);
+  const hyp = hasCue(ctx, cl.start, cl.end, cues.hypothetical);
   if (hyp) return { status: 'hypothetical', cue: hyp };
-  const exp = hasCue(tokens, cl.parent, trig, cues.expected);
+  const exp = hasCue(ctx, cl.parent, trig, cues.expected);
   if (exp) return { status: rule.pos === 'NOUN' && t.pos === 'NOUN' ? 'planned' : 'expected', cue: exp };
-  const plan = hasCue(tokens, cl.parent, trig, cues.planned);
+  const plan = hasCue(ctx, cl.parent, trig, cues.planned);
   if (plan) return { status: 'planned', cue: plan };
   if (t.features?.tense === 'futr') return { status: 'planned', cue: `future tense "${t.text}"` };
   if (t.pos === 'NOUN' || rule.pos === 'NOUN') {
@@ -800,7 +838,7 @@ function statusOf(
     }
   }
   const rep = hasCue(
-    tokens,
+    ctx,
     ctx.doc.sentences[tokens[trig]!.sentence]!.tokenStart!,
     ctx.doc.sentences[tokens[trig]!.sentence]!.tokenEnd!,
     cues.reported,
@@ -833,15 +871,21 @@ function nearest<T extends { start: number }>(items: T[], pos: number): T | null
 }
 
 function topicOf(ctx: Ctx, from: number, to: number): string | null {
-  const tokens = ctx.doc.tokens;
-  let best: [number, string] | null = null;
-  for (let k = from; k < to; k++) {
-    for (const [seq, topic] of ctx.lang.topics) {
-      if (lemma(tokens[k]) !== seq[0]) continue;
-      if (matchSeq(tokens, k, seq, to, 0) > 0 && (!best || seq.length > best[0])) best = [seq.length, topic];
+  // Topic phrases are cues with an English label; the longest starting in the range wins.
+  let list = ctx.cueIndex.get(ctx.lang.topicCues);
+  if (!list) ctx.cueIndex.set(ctx.lang.topicCues, (list = cueMatches(ctx.doc.tokens, ctx.lang.topicCues)));
+  let best: string | null = null;
+  let bestLen = 0;
+  for (const hit of list) {
+    if (hit.pos < from) continue;
+    if (hit.pos >= to) break;
+    const n = hit.text.split(' ').length;
+    if (n > bestLen) {
+      best = ctx.lang.topicLabel.get(hit.text) ?? null;
+      bestLen = n;
     }
   }
-  return best ? best[1] : null;
+  return best;
 }
 
 function applyRule(
@@ -985,7 +1029,7 @@ function applyRule(
   };
   const locMention = findLocation(ctx, cl, type === 'VISIT' ? [] : target);
   const sentText = doc.text.slice(s.start, s.end);
-  const repCue = hasCue(tokens, a, b, ctx.lang.cues.reported);
+  const repCue = hasCue(ctx, a, b, ctx.lang.cues.reported);
   const ev: Event = {
     id: '',
     type,
