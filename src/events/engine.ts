@@ -305,7 +305,12 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
   const trigAt = new Map<Event, number>();
   const used = new Set<number>();
   const refDate = sentenceRefDate(doc, si);
-  const dates = findDates(doc.text.slice(s.start, s.end), s.lang === 'en' ? 'en' : 'ru', refDate, s.start);
+  // The values stage resolved dates against the publication date; a post quoted with its own date
+  // needs them resolved again against that.
+  const dates =
+    refDate === doc.date
+      ? (doc.values.filter((v) => v.kind === 'date' && v.start >= s.start && v.end <= s.end) as unknown as DateValue[])
+      : findDates(doc.text.slice(s.start, s.end), s.lang === 'en' ? 'en' : 'ru', refDate, s.start);
   for (let i = a; i < b; i++) {
     if (used.has(i) || ctx.inQuote[i]) continue;
     const t = tokens[i]!;
