@@ -286,6 +286,14 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     // same name in the other script.
     const words = lemma.split(/[\s]+/);
     let target: Draft | undefined = byLemma.get(`${c.type}|${lemma.toLowerCase()}`);
+    if (!target && c.rule === 'ru.org.latin' && /^\S+( \S+){1,2}$/.test(lemma)) {
+      // "Грегори Чамитофф (Gregory Chamitoff)": a Latin name that transliterates a person named
+      // before is that person, not an organization.
+      for (let i = cyrPersons.length - 1, n = 0; i >= 0 && n < 16 && !target; i--, n++) {
+        const d = cyrPersons[i]!;
+        if (d.words.length >= 2 && namesMatch(lemma, d.ruName ?? d.name)) target = d;
+      }
+    }
     const cyrLemma = CYR.test(lemma);
     if (!target && c.type === 'PERSON' && words.length === 1) target = byWord.get(words[0]!.toLowerCase());
     if (!target && c.type === 'PERSON') {

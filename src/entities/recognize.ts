@@ -261,10 +261,22 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
         entities.some((e) =>
           [...(e.ru ?? []), ...(e.en ?? [])].some((n) => /^\p{Ll}/u.test(n) && n.includes(' ')),
         );
+      // A first name that is also a place ("Владимир Соловьев") is a first name before a surname.
+      const next = tokens[kEnd];
+      const firstNameOfPlace =
+        kEnd - k0 === 1 &&
+        entities.every((e) => e.type === 'CITY' || e.type === 'LOC') &&
+        hasTag(doc, k0, 'Name') &&
+        !!next &&
+        next.kind === 'word' &&
+        isCap(next) &&
+        CYR.test(next.text) &&
+        (hasTag(doc, kEnd, 'Surn') || hasTag(doc, kEnd, 'Name'));
       if (
         (looksLikeName || lowercaseAlias) &&
         entities.length &&
-        !(kEnd - k0 === 1 && last.text.length < 2)
+        !(kEnd - k0 === 1 && last.text.length < 2) &&
+        !firstNameOfPlace
       ) {
         const sentenceInitialSingle =
           kEnd - k0 === 1 &&
@@ -351,6 +363,21 @@ function recognizeRuUnknown(
   const isWord = (k: number): boolean => tokens[k]?.kind === 'word';
   const nameLike = (k: number): boolean =>
     hasTag(doc, k, 'Name') || hasTag(doc, k, 'Surn') || hasTag(doc, k, 'Patr') || hasTag(doc, k, 'Init');
+  // A surname reading the analyzer only guessed from the ending ("Дискавери", "Росприроднадзора")
+  // is weak evidence alone; a dictionary reading is strong.
+  const dictTag = (k: number, tag: string): boolean => {
+    const t = tokens[k]!;
+    if (t.features?.tags?.includes(tag) && !t.features.guessed) return true;
+    return tokenAlternatives(doc, k).some((r) => r.features.tags?.includes(tag) && !r.features.guessed);
+  };
+  let quoteDepth = 0;
+  const inQuote = new Uint8Array(b - a);
+  for (let k = a; k < b; k++) {
+    const x = tokens[k]!.text;
+    if (x === '«' || x === '„' || x === '“') quoteDepth++;
+    else if (x === '»' || x === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+    else if (quoteDepth > 0) inQuote[k - a] = 1;
+  }
   for (let k = a; k < b; k++) {
     if (!free(k, k + 1) || !isWord(k)) continue;
     const t = tokens[k]!;
@@ -401,8 +428,17 @@ function recognizeRuUnknown(
       }
       const words = tokens.slice(k, end).filter((x) => x.kind === 'word');
       const beforeKnown = words.length === 1 && end < b && !free(end, end + 1) && hasTag(doc, k, 'Name');
-      const hasSurnameOrTwo = words.length >= 2 || hasTag(doc, k, 'Surn') || beforeKnown;
-      if (end > k && hasSurnameOrTwo && !(initial && words.length === 1) && !RU.NOT_NAMES.has(lemmaOf(t))) {
+      let strong = false;
+      for (let j = k; j < end; j++)
+        if (dictTag(j, 'Name') || dictTag(j, 'Patr') || dictTag(j, 'Init')) strong = true;
+      const hasSurnameOrTwo = words.length >= 2 || dictTag(k, 'Surn') || beforeKnown;
+      if (
+        end > k &&
+        hasSurnameOrTwo &&
+        !(initial && words.length === 1) &&
+        !RU.NOT_NAMES.has(lemmaOf(t)) &&
+        !(inQuote[k - a] && !strong)
+      ) {
         const c = make(k, end, 'PERSON', [], 'ru.person.name-tags', 'name');
         out.push(c);
         cover(c);
@@ -411,7 +447,7 @@ function recognizeRuUnknown(
       }
     }
     // Latin-script names inside Russian text ("John Deere", "Axios") that the KB does not know.
-    if (!CYR.test(t.text) && /^[A-Z]/.test(t.text)) {
+    if (!CYR.test(t.text) && /^[A-Z]/.test(t.text) && t.text.replace(/\.$/, '').length > 1) {
       let end = k;
       while (
         end < b &&
@@ -428,7 +464,8 @@ function recognizeRuUnknown(
       continue;
     }
     // Acronyms: ЦИК, ОПЕК+ (unknown ones).
-    if (CYR.test(t.text) && /^[\p{Lu}]{2,6}$/u.test(t.text) && !initial) {
+    const definedAbbreviation = tokens[k - 1]?.text === '(' && /^\p{Ll}/u.test(tokens[k - 2]?.text ?? '');
+    if (CYR.test(t.text) && /^[\p{Lu}]{2,6}$/u.test(t.text) && !initial && !definedAbbreviation) {
       const c = make(k, k + 1, 'ORG', [], 'ru.org.acronym', 'name');
       out.push(c);
       cover(c);
