@@ -36,7 +36,9 @@ describe('bad input through the whole pipeline', () => {
     ).join(', ');
     const doc = (await pipeline()).process({ text: `Список участников: ${list}.` });
     expect(doc.tokens.length).toBeGreaterThan(6000);
-    expect(doc.entities.length).toBeGreaterThan(8);
+    // The eight leaders are found once each, however often the list repeats them.
+    expect(doc.entities.filter((e) => e.type === 'PERSON' && e.wikidata !== undefined).length).toBeGreaterThanOrEqual(8);
+    expect(doc.entities.find((e) => e.name === 'Vladimir Putin')?.mentions.length).toBe(375);
   });
 
   it('handles a list of 200 countries and a 5,000-word sentence', async () => {
