@@ -321,6 +321,26 @@ function compileEn(): Compiled[] {
   ];
 }
 
+/** Word starts without which no pattern of the language can match (besides digits). */
+const RU_GATE_WORDS = [
+  ...RU.MONTH_STEMS.map(([p]) => p),
+  ...RU.WEEKDAY_STEMS.map(([p]) => p),
+  ...RU.RELATIVE_DAYS.map(([p]) => p),
+  ...RU.RELATIVE_PERIOD_ADJ.map(([p]) => p),
+];
+const EN_GATE_WORDS = [
+  ...EN.MONTHS.map(([p]) => p),
+  ...EN.WEEKDAYS.map(([p]) => p),
+  ...EN.RELATIVE_DAYS.map(([p]) => p),
+  ...EN.RELATIVE_PERIOD_ADJ.map(([p]) => p),
+];
+let ruGate: RegExp | null = null;
+let enGate: RegExp | null = null;
+
+function gateOf(words: string[]): RegExp {
+  return new RegExp(`\\d|${L}(?:${words.join('|')})`, 'iu');
+}
+
 let ruPatterns: Compiled[] | null = null;
 let enPatterns: Compiled[] | null = null;
 
@@ -332,6 +352,9 @@ let enPatterns: Compiled[] | null = null;
  */
 export function findDates(text: string, lang: string, pub: string | null, offset = 0): DateValue[] {
   const patterns = lang === 'en' ? (enPatterns ??= compileEn()) : (ruPatterns ??= compileRu());
+  // Most sentences have no time expression: one cheap test of the words every pattern needs.
+  const gate = lang === 'en' ? (enGate ??= gateOf(EN_GATE_WORDS)) : (ruGate ??= gateOf(RU_GATE_WORDS));
+  if (!gate.test(text)) return [];
   const found: DateValue[] = [];
   for (const { re, build } of patterns) {
     re.lastIndex = 0;
