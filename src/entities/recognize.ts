@@ -412,6 +412,43 @@ function recognizeRuUnknown(
     }
     if (!isCap(t)) continue;
     const initial = k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…]/.test(tokens[k - 1]!.text));
+    // Organization names led by a capitalised adjective: "Большого театра", "Общественной палаты",
+    // "Верховного народного собрания"; or a capitalised head with its genitive: "Палаты представителей".
+    if (CYR.test(t.text) && (t.pos === 'ADJ' || RU.ORG_NAME_HEADS.has(lemmaOf(t)))) {
+      let j = k;
+      while (j < b && j - k < 4 && tokens[j]!.pos === 'ADJ' && free(j, j + 1)) j++;
+      if (j < b && free(j, j + 1) && RU.ORG_NAME_HEADS.has(lemmaOf(tokens[j])) && (j > k || !initial)) {
+        let end = j + 1;
+        // The head takes one genitive noun ("Палаты представителей", "Президентский центр наследия").
+        if (tokens[end]?.pos === 'NOUN' && tokens[end]?.features?.case === 'gent' && free(end, end + 1))
+          end++;
+        if (end - k >= 2) {
+          const c = make(k, end, 'ORG', [], 'ru.org.adjective-head', 'name');
+          out.push(c);
+          cover(c);
+          k = end - 1;
+          continue;
+        }
+      }
+    }
+    // Compound organization names: "Росприроднадзора", "Водоканал", "Роскосмоса".
+    if (
+      CYR.test(t.text) &&
+      !initial &&
+      t.text.length > 6 &&
+      !/^\p{Lu}+$/u.test(t.text) &&
+      !dictTag(k, 'Name') &&
+      !dictTag(k, 'Surn')
+    ) {
+      const low = t.text.toLowerCase().replace(/ё/g, 'е');
+      const bare = low.replace(/(ами|ями|ой|ей|ом|ем|ым|ы|и|у|ю|е|а|я)$/, '');
+      if (RU.ORG_WORD_SUFFIXES.some((x) => bare.endsWith(x) || low.endsWith(x))) {
+        const c = make(k, k + 1, 'ORG', [], 'ru.org.compound', 'name');
+        out.push(c);
+        cover(c);
+        continue;
+      }
+    }
     // Person names: a run of capitalised words with name tags (first name, patronymic, surname, initials).
     if (CYR.test(t.text) && (nameLike(k) || (!initial && /^\p{Lu}\.?$/u.test(t.text)))) {
       let end = k;
@@ -465,7 +502,13 @@ function recognizeRuUnknown(
     }
     // Acronyms: ЦИК, ОПЕК+ (unknown ones).
     const definedAbbreviation = tokens[k - 1]?.text === '(' && /^\p{Ll}/u.test(tokens[k - 2]?.text ?? '');
-    if (CYR.test(t.text) && /^[\p{Lu}]{2,6}$/u.test(t.text) && !initial && !definedAbbreviation) {
+    if (
+      CYR.test(t.text) &&
+      /^[\p{Lu}]{2,6}$/u.test(t.text) &&
+      !initial &&
+      !definedAbbreviation &&
+      !RU.NOT_ORG_ACRONYMS.has(t.text)
+    ) {
       const c = make(k, k + 1, 'ORG', [], 'ru.org.acronym', 'name');
       out.push(c);
       cover(c);
