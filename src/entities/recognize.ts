@@ -468,11 +468,14 @@ function recognizeRuUnknown(
       let strong = false;
       for (let j = k; j < end; j++)
         if (dictTag(j, 'Name') || dictTag(j, 'Patr') || dictTag(j, 'Init')) strong = true;
-      const hasSurnameOrTwo = words.length >= 2 || dictTag(k, 'Surn') || beforeKnown;
+      // One word alone is a name when the dictionary says so (not a lone initial: "С", "К" open sentences).
+      const dictSingle =
+        words.length === 1 && t.text.length > 1 && (dictTag(k, 'Surn') || dictTag(k, 'Name'));
+      const hasSurnameOrTwo = words.length >= 2 || dictSingle || beforeKnown;
       if (
         end > k &&
         hasSurnameOrTwo &&
-        !(initial && words.length === 1) &&
+        !(initial && words.length === 1 && !dictSingle) &&
         !RU.NOT_NAMES.has(lemmaOf(t)) &&
         !(inQuote[k - a] && !strong)
       ) {
@@ -606,4 +609,44 @@ function recognizeEnUnknown(
     cover(c);
     k = end - 1;
   }
+}
+
+/**
+ * A name seen in full earlier in the document makes its words names wherever they recur alone
+ * ("Юрген Клинсман … Клинсман сказал"): a second pass over capitalised words no candidate covers.
+ */
+export function recognizeRepeats(doc: Doc, cands: Candidate[]): Candidate[] {
+  const tokens = doc.tokens;
+  const covered = new Uint8Array(tokens.length);
+  const words = new Map<string, EntityType>();
+  for (const c of cands) {
+    for (let k = c.tokStart; k < c.tokEnd; k++) covered[k] = 1;
+    if (c.type !== 'PERSON' || c.via !== 'name' || c.tokEnd - c.tokStart < 2) continue;
+    // The surname (last word) recurs alone; first names alone are too often someone else.
+    const t = tokens[c.tokEnd - 1]!;
+    if (t.kind !== 'word' || t.text.length < 3 || t.pos === 'ADJ') continue;
+    words.set(lemmaOf(t), 'PERSON');
+    words.set(t.text.toLowerCase(), 'PERSON');
+  }
+  if (!words.size) return [];
+  const out: Candidate[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (covered[k] || t.kind !== 'word' || !isCap(t)) continue;
+    const type = words.get(lemmaOf(t)) ?? words.get(t.text.toLowerCase());
+    if (!type) continue;
+    const s = doc.sentences[t.sentence];
+    out.push({
+      tokStart: k,
+      tokEnd: k + 1,
+      start: t.start,
+      end: t.end,
+      type,
+      ids: [],
+      rule: 'ru.person.repeated-name',
+      via: 'name',
+      lang: s?.lang === 'en' ? 'en' : 'ru',
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * entities.
  */
 import type { Candidate } from '../entities/recognize.js';
-import { recognizeSentence } from '../entities/recognize.js';
+import { recognizeRepeats, recognizeSentence } from '../entities/recognize.js';
 import { linkDocument } from '../entities/link.js';
 import { loadKb } from '../kb/kb.js';
 import { registerStage } from '../pipeline/registry.js';
@@ -21,6 +21,8 @@ registerStage({
       run(doc) {
         const cands: Candidate[] = [];
         for (let si = 0; si < doc.sentences.length; si++) cands.push(...recognizeSentence(doc, si, kb));
+        cands.push(...recognizeRepeats(doc, cands));
+        cands.sort((x, y) => x.tokStart - y.tokStart);
         linkDocument(doc, cands, kb);
       },
     };
