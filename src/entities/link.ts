@@ -277,7 +277,8 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     const e = c.ids.length ? chooseKb(kb, c.ids, doc.date, countries, wantType) : undefined;
     if (e) {
       const d = fromKb(e, c.rule);
-      mention(c, d, kbLemma(c, e));
+      const t = tokens[c.tokStart]!;
+      mention(c, d, c.via === 'adjective' ? (t.lemma ?? t.text) : kbLemma(c, e));
       continue;
     }
     const lemma =

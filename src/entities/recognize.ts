@@ -21,7 +21,7 @@ export interface Candidate {
   /** KB ids the name may stand for (empty for names the KB does not know). */
   ids: string[];
   rule: string;
-  via: 'name' | 'title' | 'handle';
+  via: 'name' | 'title' | 'handle' | 'adjective';
   /** For a title: the lexicon entry, and the country the text gives it. */
   title?: TitleEntry;
   titleCountry?: string | null;
@@ -313,7 +313,20 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
     i++;
   }
 
-  // 2. Names the KB does not know.
+  // 2. Adjectives and demonyms of countries ("американского", "German") refer to the country.
+  for (let k = a; k < b; k++) {
+    if (!free(k, k + 1)) continue;
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || (lang === 'ru' ? t.pos !== 'ADJ' && t.pos !== 'NOUN' : !isCap(t))) continue;
+    const iso = countryOfAdjective(kb, t.lemma ?? t.text) ?? countryOfAdjective(kb, t.text);
+    const country = iso ? kb.countryByIso3(iso) : undefined;
+    if (!country) continue;
+    const c = make(k, k + 1, 'COUNTRY', [country.id], `${lang}.kb.adjective`, 'adjective');
+    out.push(c);
+    cover(c);
+  }
+
+  // 3. Names the KB does not know.
   if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make);
   else recognizeEnUnknown(doc, a, b, out, free, cover, make, kb);
   out.sort((x, y) => x.tokStart - y.tokStart);
@@ -564,6 +577,15 @@ function recognizeEnUnknown(
   kb: Kb,
 ): void {
   const tokens = doc.tokens;
+  // In an all-capitals line ("SOCCER - LEEDS BEAT ..."), capitals say nothing: only KB names count.
+  let upper = 0;
+  let letters = 0;
+  for (let k = a; k < b; k++) {
+    if (tokens[k]!.kind !== 'word') continue;
+    letters++;
+    if (tokens[k]!.text.length > 1 && tokens[k]!.text === tokens[k]!.text.toUpperCase()) upper++;
+  }
+  if (letters >= 3 && upper / letters > 0.6) return;
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
     if (!free(k, k + 1) || t.kind !== 'word' || !isCap(t)) continue;
@@ -593,7 +615,7 @@ function recognizeEnUnknown(
     if (
       EN.ORG_SUFFIXES.has(words[words.length - 1]!) ||
       EN.ORG_PREFIXES.has(words[0]!) ||
-      /^[A-Z]{2,6}$/.test(tokens[start]!.text)
+      (/^[A-Z]{3,6}$/.test(tokens[start]!.text) && end - start === 1)
     )
       type = 'ORG';
     else if (
@@ -602,8 +624,13 @@ function recognizeEnUnknown(
     )
       type = 'PERSON';
     else if (EN.LOC_PREPOSITIONS.has(prev)) type = 'LOC';
-    else type = words.length >= 2 ? 'PERSON' : 'ORG';
+    // An unknown capitalised word or pair in running text is most often a person's name.
+    else type = words.length <= 3 ? 'PERSON' : 'ORG';
     if (initial && end - start === 1 && type !== 'LOC') continue;
+    // A capitalised word before a common noun modifies it ("Patriot missiles", "Labour voters").
+    const after = tokens[end];
+    if (type === 'PERSON' && after && after.kind === 'word' && !isCap(after) && after.pos === 'NOUN')
+      continue;
     const c = make(start, end, type, [], `en.${type.toLowerCase()}.capitalised`, 'name');
     out.push(c);
     cover(c);
