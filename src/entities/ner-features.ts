@@ -82,6 +82,9 @@ export interface TagSet {
   allowed: Uint8Array;
   /** `final[t]`: may a sentence end on tag `t`? */
   final: Uint8Array;
+  /** Legal predecessors of each tag (tag indices, no sentence start): `prevs[prevStart[t] .. prevStart[t + 1])`. */
+  prevs: Int32Array;
+  prevStart: Int32Array;
 }
 
 /**
@@ -116,7 +119,14 @@ export function makeTagSet(scheme: 'BIO' | 'BILOU'): TagSet {
     const [p] = split(t);
     final[t] = scheme === 'BIO' || (p !== 'B' && p !== 'I') ? 1 : 0;
   }
-  return { scheme, tags, allowed, final };
+  const prevList: number[] = [];
+  const prevStart = new Int32Array(n + 1);
+  for (let cur = 0; cur < n; cur++) {
+    prevStart[cur] = prevList.length;
+    for (let prev = 0; prev < n; prev++) if (allowed[(prev + 1) * n + cur]) prevList.push(prev);
+  }
+  prevStart[n] = prevList.length;
+  return { scheme, tags, allowed, final, prevs: Int32Array.from(prevList), prevStart };
 }
 
 /** A span of tokens `[start, end)` (indices into the sentence's token list) with its type. */
@@ -194,16 +204,16 @@ export function viterbi(ts: TagSet, em: Float64Array, trans: ArrayLike<number>, 
   if (len === 0) return out;
   const score = new Float64Array(len * n);
   const back = new Int32Array(len * n);
-  const allowed = ts.allowed;
+  const { allowed, prevs, prevStart } = ts;
   for (let t = 0; t < n; t++) score[t] = allowed[t] ? em[t]! + trans[t]! : -Infinity;
   for (let i = 1; i < len; i++) {
+    const row = (i - 1) * n;
     for (let t = 0; t < n; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < n; p++) {
-        const k = (p + 1) * n + t;
-        if (!allowed[k]) continue;
-        const s = score[(i - 1) * n + p]! + trans[k]!;
+      for (let k = prevStart[t]!; k < prevStart[t + 1]!; k++) {
+        const p = prevs[k]!;
+        const s = score[row + p]! + trans[(p + 1) * n + t]!;
         if (s > best) {
           best = s;
           arg = p;
@@ -242,7 +252,7 @@ export function marginals(
   scale: number,
 ): Float64Array {
   const n = ts.tags.length;
-  const allowed = ts.allowed;
+  const { allowed, prevs, prevStart } = ts;
   const tr = new Float64Array((n + 1) * n);
   for (let k = 0; k < tr.length; k++) tr[k] = allowed[k] ? Math.exp(scale * trans[k]!) : 0;
   // Emission potentials, shifted by each token's best score so that exp() cannot overflow.
@@ -258,23 +268,33 @@ export function marginals(
   for (let t = 0; t < n; t++) z += alpha[t] = tr[t]! * pot[t]!;
   for (let t = 0; t < n; t++) alpha[t]! /= z || 1;
   for (let i = 1; i < len; i++) {
+    const row = (i - 1) * n;
     z = 0;
     for (let t = 0; t < n; t++) {
       let acc = 0;
-      for (let p = 0; p < n; p++) acc += alpha[(i - 1) * n + p]! * tr[(p + 1) * n + t]!;
+      for (let k = prevStart[t]!; k < prevStart[t + 1]!; k++) {
+        const p = prevs[k]!;
+        acc += alpha[row + p]! * tr[(p + 1) * n + t]!;
+      }
       z += alpha[i * n + t] = acc * pot[i * n + t]!;
     }
     for (let t = 0; t < n; t++) alpha[i * n + t]! /= z || 1;
   }
   for (let t = 0; t < n; t++) beta[(len - 1) * n + t] = ts.final[t] ? 1 : 0;
   for (let i = len - 2; i >= 0; i--) {
-    z = 0;
-    for (let p = 0; p < n; p++) {
-      let acc = 0;
-      for (let t = 0; t < n; t++)
-        acc += tr[(p + 1) * n + t]! * pot[(i + 1) * n + t]! * beta[(i + 1) * n + t]!;
-      z += beta[i * n + p] = acc;
+    const next = (i + 1) * n;
+    // beta[i][p] = Σ_t tr[p→t] · pot[i+1][t] · beta[i+1][t], summed over the legal (p, t) pairs.
+    for (let p = 0; p < n; p++) beta[i * n + p] = 0;
+    for (let t = 0; t < n; t++) {
+      const v = pot[next + t]! * beta[next + t]!;
+      if (v === 0) continue;
+      for (let k = prevStart[t]!; k < prevStart[t + 1]!; k++) {
+        const p = prevs[k]!;
+        beta[i * n + p]! += tr[(p + 1) * n + t]! * v;
+      }
     }
+    z = 0;
+    for (let p = 0; p < n; p++) z += beta[i * n + p]!;
     for (let p = 0; p < n; p++) beta[i * n + p]! /= z || 1;
   }
   const out = new Float64Array(len * n);
@@ -784,6 +804,13 @@ const T = {
 } as const;
 
 /**
+ * How many features after the bias, at the start of each token's list, name the token itself
+ * (word, lemma and their combinations); the trainer hides them at random so that the model also
+ * learns from the context and the morphology of the names it has seen.
+ */
+export const LEXICAL_FEATURES = 5;
+
+/**
  * The features of token `j` of a sentence whose infos are `s` (sentence-relative), written into
  * `out` from `at`; returns the new end.
  *
@@ -798,8 +825,12 @@ export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array
   const n2 = j + 1 < last ? s[j + 2]! : EOS;
   let k = at;
   out[k++] = f1(T.bias, 0);
+  // The token's own identity first (LEXICAL_FEATURES of them), so that training can hide them.
   out[k++] = f1(T.w, c.w);
   out[k++] = f1(T.lemma, c.lemma);
+  out[k++] = f2(T.lemmaShape, c.lemma, c.shape);
+  out[k++] = f2(T.wPrevCur, p1.w, c.w);
+  out[k++] = f2(T.wCurNext, c.w, n1.w);
   out[k++] = f1(T.s2, c.s2);
   out[k++] = f1(T.s3, c.s3);
   out[k++] = f1(T.s4, c.s4);
@@ -836,14 +867,11 @@ export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array
   out[k++] = f2(T.shapePrevCur, p1.shape, c.shape);
   out[k++] = f2(T.shapeCurNext, c.shape, n1.shape);
   out[k++] = f2(T.shape3, p1.shape * 64 + c.shape, n1.shape);
-  out[k++] = f2(T.wPrevCur, p1.w, c.w);
-  out[k++] = f2(T.wCurNext, c.w, n1.w);
   out[k++] = f2(T.wPrev2Prev, p2.w, p1.w);
   out[k++] = f2(T.lemmaPrevShape, p1.lemma, c.shape);
   out[k++] = f2(T.shapeNextLemma, c.shape, n1.lemma);
   out[k++] = f2(T.tagsCurPrev, c.tags, p1.tags);
   out[k++] = f2(T.tagsCurNext, c.tags, n1.tags);
-  out[k++] = f2(T.lemmaShape, c.lemma, c.shape);
   if (c.quote) out[k++] = f2(T.quoteLemma, c.lemma, p1.shape);
   if (c.kb || p1.kb) out[k++] = f2(T.kbPrevCur, p1.kb, c.kb);
   return k;

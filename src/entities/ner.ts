@@ -1,8 +1,10 @@
 /**
- * Statistical named-entity tagger for Russian: a linear-chain averaged perceptron over BIO tags of
- * PER, LOC and ORG, trained by scripts/train-ner.ts on the factRuEval-2016 devset (MIT). The entity
- * stage combines its spans with KB matches and rules; it is the main source of persons and
- * organizations that the KB does not know.
+ * Statistical named-entity tagger for Russian: a linear-chain averaged perceptron over BILOU tags
+ * of PER, LOC and ORG (Viterbi decoding), trained by scripts/train-ner.ts on the factRuEval-2016
+ * devset (MIT). The entity stage combines its spans with KB matches and rules; it is the main source
+ * of persons and organizations that the KB does not know. Its features (ner-features.ts) read the
+ * morph stage's lemmas, parts of speech, cases and OpenCorpora name tags, and the KB gazetteer when
+ * a KB is passed: the shipped model was trained with the KB's features, so pass the KB.
  *
  * It learns factRuEval's span convention: a person is the name itself without the title
  * ("министр финансов [Антон Силуанов]"), an organization or a place is its name part without the
@@ -10,7 +12,9 @@
  *
  * The model (src/generated/ner-ru.json) holds the feature ids (see ner-features.ts) sorted, one
  * quantized weight per tag for each, the transition scores and the scale that turns scores into
- * probabilities. It is loaded once per process.
+ * probabilities. It is loaded once per process. A model may have a second layer that also reads
+ * the first layer's tags (`train-ner.ts --stack`); the shipped one has a single layer, as the
+ * second did not help in cross-validation.
  */
 import { createRequire } from 'node:module';
 import type { Doc } from '../doc.js';
@@ -77,7 +81,9 @@ class Layer {
   readonly trans: Float64Array;
   /** Number of features with weights. */
   readonly size: number;
-  private readonly weights: Float32Array;
+  /** Quantized weights, `row × tags`; scores are summed in these units and scaled once. */
+  private readonly weights: Int16Array;
+  private readonly quant: number;
   /** Two words per slot: the feature id and its row + 1 (0 when the slot is empty). */
   private readonly slots: Uint32Array;
   private readonly mask: number;
@@ -92,8 +98,8 @@ class Layer {
     const q = decodeBase64(data.weights, Int16Array);
     if (q.length !== keys.length * n) throw new Error('NER model weights do not match its keys');
     this.size = keys.length;
-    this.weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) this.weights[i] = q[i]! * data.quant;
+    this.weights = q;
+    this.quant = data.quant;
     // At most half full, so that a miss (most lookups) usually ends at the first slot it probes.
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
@@ -131,6 +137,8 @@ class Layer {
         for (let t = 0; t < n; t++) em[base + t]! += w[o + t]!;
       }
     }
+    const q = this.quant;
+    for (let i = 0; i < em.length; i++) em[i]! *= q;
     return em;
   }
 }

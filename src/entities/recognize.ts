@@ -10,6 +10,7 @@ import type { TitleEntry } from '../kb/types.js';
 import * as EN from '../lang/en/entities.js';
 import * as RU from '../lang/ru/entities.js';
 import { tokenAlternatives } from '../stages/morph.js';
+import type { NerSpan } from './ner.js';
 
 /** A mention found before linking. Token indices are into `doc.tokens`, end exclusive. */
 export interface Candidate {
@@ -159,7 +160,7 @@ function lastSlotOf(slotTok: number[], s: number): boolean {
  * Finds the candidate mentions of one sentence: KB names (longest match), titles, handles, and
  * names the KB does not know. Overlaps are resolved longest-first.
  */
-export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
+export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly NerSpan[] = []): Candidate[] {
   const s = doc.sentences[si]!;
   const a = s.tokenStart ?? 0;
   const b = s.tokenEnd ?? 0;
@@ -326,7 +327,20 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb): Candidate[] {
     cover(c);
   }
 
-  // 3. Names the KB does not know.
+  // 3. Names the KB does not know: the statistical tagger's spans first, then the rules on what
+  // it left.
+  const s0 = doc.sentences[si]!;
+  let k = a;
+  for (const span of model) {
+    if (span.end <= s0.start || span.start >= s0.end) continue;
+    while (k < b && tokens[k]!.start < span.start) k++;
+    let e = k;
+    while (e < b && tokens[e]!.end <= span.end) e++;
+    if (e <= k || !free(k, e)) continue;
+    const c = make(k, e, span.type, [], `${lang}.ner.${span.type.toLowerCase()}`, 'name');
+    out.push(c);
+    cover(c);
+  }
   if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make);
   else recognizeEnUnknown(doc, a, b, out, free, cover, make, kb);
   out.sort((x, y) => x.tokStart - y.tokStart);

@@ -6,6 +6,7 @@
 import type { Candidate } from '../entities/recognize.js';
 import { recognizeRepeats, recognizeSentence } from '../entities/recognize.js';
 import { linkDocument } from '../entities/link.js';
+import { loadNerModel, tagNer } from '../entities/ner.js';
 import { loadKb } from '../kb/kb.js';
 import { registerStage } from '../pipeline/registry.js';
 
@@ -16,11 +17,14 @@ registerStage({
   writes: ['mentions', 'entities'],
   async create(options) {
     const kb = await loadKb(options.userKb ? { userKb: options.userKb } : {});
+    const model = options.ner === false ? null : loadNerModel();
     return {
       name: 'entities',
       run(doc) {
         const cands: Candidate[] = [];
-        for (let si = 0; si < doc.sentences.length; si++) cands.push(...recognizeSentence(doc, si, kb));
+        const spans = model ? tagNer(doc, kb, model) : [];
+        for (let si = 0; si < doc.sentences.length; si++)
+          cands.push(...recognizeSentence(doc, si, kb, spans));
         cands.push(...recognizeRepeats(doc, cands));
         cands.sort((x, y) => x.tokStart - y.tokStart);
         linkDocument(doc, cands, kb);
