@@ -54,16 +54,25 @@ function personLemma(tokens: Token[], c: Candidate): string {
   return parts.join(' ');
 }
 
-const FEM_ADJ: Array<[RegExp, string]> = [
-  [/ый$/, 'ая'],
-  [/ий$/, 'ая'],
-  [/ой$/, 'ая'],
-];
-const NEUT_ADJ: Array<[RegExp, string]> = [
-  [/ый$/, 'ое'],
-  [/ий$/, 'ее'],
-  [/ой$/, 'ое'],
-];
+/**
+ * The nominative of an adjective inside a name, from its written form, agreeing with the head
+ * noun: dictionary lemmas lose superlatives and participles ("Высшего" → "высокий", "Объединённого"
+ * → "объединить"), endings do not ("Высшего совета" → "Высший совет").
+ */
+const ADJ_ENDING = /(ого|его|ому|ему|ым|им|ой|ей|ую|юю|ая|яя|ое|ее|ых|их|ыми|ими|ые|ие|ый|ий)$/;
+
+function nominativeAdjective(word: string, gender: string, plural: boolean): string {
+  const w = word.toLowerCase();
+  const m = /^(.*?)(ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|ая|яя|ое|ее|ых|их|ыми|ими|ые|ие|ый|ий)$/.exec(w);
+  if (!m) return w;
+  const stem = m[1]!;
+  const soft =
+    /[гкхжшчщ]$/.test(stem) || /(ей|ее|его|ему|ем|им|ими|их|ие|ий|яя|юю)$/.test(w.slice(stem.length));
+  if (plural) return stem + (soft ? 'ие' : 'ые');
+  if (gender === 'femn') return stem + (/[нь]$/.test(stem) && soft && !/[гкхжшчщ]$/.test(stem) ? 'яя' : 'ая');
+  if (gender === 'neut') return stem + (soft && !/[гкхжшчщ]$/.test(stem) ? 'ее' : 'ое');
+  return stem + (soft ? 'ий' : 'ый');
+}
 
 /**
  * The nominative form of an organization or place name: the head noun and the adjectives before it
@@ -91,10 +100,8 @@ function phraseLemma(doc: Doc, c: Candidate): string {
       continue;
     }
     let l = t.lemma ?? t.text.toLowerCase();
-    if (k < head && t.pos === 'ADJ') {
-      if (plural) l = l.replace(/(ый|ой)$/, 'ые').replace(/ий$/, 'ие');
-      else if (gender === 'femn') for (const [re, r] of FEM_ADJ) l = l.replace(re, r);
-      else if (gender === 'neut') for (const [re, r] of NEUT_ADJ) l = l.replace(re, r);
+    if (k < head && (t.pos === 'ADJ' || t.features?.verbForm === 'Part' || ADJ_ENDING.test(t.text))) {
+      l = nominativeAdjective(t.text, gender, plural);
     }
     if (k === head && plural && t.features?.number === 'plur') {
       // Plural names keep the plural ("Соединенные Штаты"): nominative plural of the surface form.

@@ -65,6 +65,25 @@ function hasTag(doc: Doc, i: number, tag: string): boolean {
   return tokenAlternatives(doc, i).some((r) => r.features.tags?.includes(tag));
 }
 
+/**
+ * True when some word of a span could be part of a person's name: a name reading, a word the
+ * dictionary does not know, Latin script, an initial. A span of dictionary common words only
+ * ("Объединённого Королевства") is no one's name.
+ */
+function personLike(doc: Doc, from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (!CYR.test(t.text)) return true;
+    if (hasTag(doc, k, 'Name') || hasTag(doc, k, 'Surn') || hasTag(doc, k, 'Patr') || hasTag(doc, k, 'Init'))
+      return true;
+    if (t.features?.guessed || RU.NAME_PARTICLES.has(t.text.toLowerCase())) return true;
+  }
+  return words === 0;
+}
+
 const keyCache = new Map<string, readonly string[]>();
 const adjCache = new WeakMap<Kb, Map<string, string | null>>();
 
@@ -337,6 +356,7 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
     let e = k;
     while (e < b && tokens[e]!.end <= span.end) e++;
     if (e <= k || !free(k, e)) continue;
+    if (span.type === 'PERSON' && !personLike(doc, k, e)) continue;
     const c = make(k, e, span.type, [], `${lang}.ner.${span.type.toLowerCase()}`, 'name');
     out.push(c);
     cover(c);

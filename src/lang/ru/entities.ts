@@ -274,3 +274,21 @@ export const NOT_ORG_ACRONYMS = new Set([
   'ЕС',
   'ЦА',
 ]);
+
+/** Particles inside Arabic, Dutch, German, Italian names written in Russian ("бин Салман", "де Голль"). */
+export const NAME_PARTICLES = new Set([
+  'бин',
+  'ибн',
+  'бинт',
+  'аль',
+  'эль',
+  'де',
+  'ван',
+  'фон',
+  'дер',
+  'ди',
+  'да',
+  'дель',
+  'ла',
+  'ле',
+]);
