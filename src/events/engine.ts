@@ -24,6 +24,8 @@ export interface EngineLang {
   cues: LangCues;
   /** Topic phrases as lemma sequences → English topic. */
   topics: Array<[string[], string]>;
+  /** Nouns of time ("год", "year"): a phrase they head does not govern a following name. */
+  timeNouns: string[];
   /** A date right after these words is a deadline ("к 2030 году", "by 2030"): a pattern over the text before it. */
   deadline: RegExp;
 }
@@ -34,10 +36,13 @@ export interface EngineKb {
   sectors(id: string): readonly string[];
   /** A COUNTRY entity for an ISO3 code, to add to the document when an event needs it. */
   country(iso3: string): Omit<Entity, 'mentions'> | null;
+  /** True for a capital city (it stands for its country's government). */
+  isCapital(id: string): boolean;
 }
 
 interface CompiledLang {
   code: 'ru' | 'en';
+  timeNouns: Set<string>;
   /** Topic phrases as cue lists (longest first) and their English labels. */
   topicCues: string[][];
   topicLabel: Map<string, string>;
@@ -66,6 +71,7 @@ export function compileLang(lang: EngineLang): CompiledLang {
   const topicLabel = new Map(lang.topics.map(([w, t]) => [w.join(' '), t]));
   return {
     code: lang.code,
+    timeNouns: new Set(lang.timeNouns),
     byFirst,
     cues,
     topics: lang.topics,
@@ -99,8 +105,10 @@ interface Ctx {
   visit: { source: string[]; target: string[]; date: string | null } | null;
   lastSubject: string[];
   /** Parties of the last event with both sides ("стороны договорились" refers to them). */
-  lastParties: { source: string[]; target: string[] } | null;
+  lastParties: { source: string[]; target: string[]; type?: string } | null;
   cueIndex: CueIndex;
+  /** Type of the rule being applied. */
+  ruleType: string;
   /** Set while a rule's source came from a parties word: the other side, for the target. */
   partiesTarget: string[] | null;
 }
@@ -255,6 +263,7 @@ export function extractEvents(
     lastParties: null,
     partiesTarget: null,
     cueIndex: new Map(),
+    ruleType: '',
   };
   const events: Event[] = [];
   const moneyBySentence = new Map<number, MoneyValue[]>();
@@ -326,6 +335,12 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
         rule.vetoNext &&
         (rule.vetoNext.includes(lemma(tokens[end])) ||
           rule.vetoNext.includes((tokens[end]?.text ?? '').toLowerCase()))
+      )
+        continue;
+      // "пригласил Путина посетить Казахстан": the visit is the content of the invitation.
+      if (
+        tokens[i]!.features?.verbForm === 'Inf' &&
+        out.some((o) => (o.type === 'INTENT' || o.type === 'APPEAL' || o.type === 'THREATEN') && trigAt.get(o)! < i)
       )
         continue;
       const ev = applyRule(ctx, rule, si, i, end, dates, money);
@@ -442,6 +457,8 @@ function governedByPrep(ctx: Ctx, first: number, a: number): boolean {
     const t = tokens[k]!;
     if (t.pos === 'ADP') return true;
     if (ctx.tokMention[k] !== -1) continue;
+    // "в 2010 году Google …": a time phrase before a name does not govern it.
+    if (ctx.lang.timeNouns.has(lemma(t))) return false;
     // A noun in another case before a nominative name heads a phrase of its own
     // ("в узком составе | Касым-Жомарт Токаев …").
     if (
@@ -467,7 +484,7 @@ interface Conjunct {
  * The coordinated noun phrase that starts at token `from`: its members split at commas and
  * conjunctions; a nested prepositional phrase inside a member is left out of it.
  */
-function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[]): Conjunct[] {
+function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[], keepAll = false): Conjunct[] {
   const tokens = ctx.doc.tokens;
   const out: Conjunct[] = [{ mentions: [] }];
   let nested = false;
@@ -510,7 +527,7 @@ function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[]): Conju
   while (out.length && out[out.length - 1]!.mentions.length === 0) out.pop();
   // A later member whose name is followed by a plain noun or a verb is the start of another phrase
   // ("…the Abraham Accords, U.S. officials tell me"), not a coordinated party.
-  for (let c = 1; c < out.length; c++) {
+  for (let c = 1; c < out.length && !keepAll; c++) {
     const lastM = ctx.doc.mentions[out[c]!.mentions[out[c]!.mentions.length - 1]!]!;
     let k = from;
     while (k < end && tokens[k]!.start < lastM.end) k++;
@@ -582,18 +599,38 @@ function findSubject(
     const ids: string[] = [];
     const head = ctx.doc.mentions[mi]!;
     ids.push(head.entity!);
-    let j = first - 1;
-    while (j > a && tokens[j]!.pos === 'DET') j--;
+    // Steps left over a member's own noun phrase: its title ("Президент России Владимир Путин"),
+    // genitive names, determiners and adjectives.
+    const skipPhrase = (from: number, entity: string): number => {
+      let j = from;
+      while (j > a) {
+        const m = mentionAt(ctx, j);
+        if (m && (m.entity === entity || m.via === 'title' || m.via === 'adjective' || genitive(ctx, m, j, a, b))) {
+          while (j > a && ctx.tokMention[j] === ctx.tokMention[from === j ? j : j]) j--;
+          continue;
+        }
+        const p = tokens[j]!.pos;
+        if (p === 'DET' || p === 'ADJ') {
+          j--;
+          continue;
+        }
+        break;
+      }
+      return j;
+    };
+    let j = skipPhrase(first - 1, head.entity!);
+    let sawAnd = false;
     while (j > a) {
       const t = tokens[j]!;
-      if (CONJ.has(lemma(t)) || t.text === ',') {
+      const isAnd = CONJ.has(lemma(t));
+      if (isAnd || (t.text === ',' && sawAnd)) {
         const m2 = ok(j - 1);
         if (m2 && m2.entity && !ids.includes(m2.entity)) {
           ids.unshift(m2.entity);
+          sawAnd ||= isAnd;
           let f2 = j - 1;
           while (f2 > a && ctx.tokMention[f2 - 1] === ctx.tokMention[j - 1]) f2--;
-          j = f2 - 1;
-          while (j > a && tokens[j]!.pos === 'DET') j--;
+          j = skipPhrase(f2 - 1, m2.entity);
           continue;
         }
       }
@@ -623,11 +660,21 @@ function findSubject(
     }
   }
   // Coordinated predicates share the subject of the first ("… проведет переговоры, а также примет участие").
+  let from = a;
   for (let k = cl.start - 1; k >= a; k--) {
-    const t = tokens[k]!;
-    if (t.text === ';') break;
+    if (tokens[k]!.text === ';') {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < cl.start; k++) {
     const m = ok(k);
-    if (m && !ctx.inQuote[k]) return { ids: collect(k), how: `shared subject "${m.text}"` };
+    if (m && !ctx.inQuote[k]) {
+      // Take the whole name: the subject is the last token of its mention.
+      let last = k;
+      while (last + 1 < cl.start && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
+      return { ids: collect(last), how: `shared subject "${m.text}"` };
+    }
   }
   // Inverted order: "…», — заявил Токаев." (verbs only, the name right after the verb)
   if (!isVerb(tokens[trig]!)) return null;
@@ -637,6 +684,14 @@ function findSubject(
     if (isVerb(tokens[k]!)) break;
   }
   return null;
+}
+
+/** True when the mention at token k is in the genitive only (a modifier of the noun before it). */
+function genitive(ctx: Ctx, m: Mention, k: number, a: number, b: number): boolean {
+  if (ctx.lang.code !== 'ru') return false;
+  const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens.slice(a, b), a);
+  void k;
+  return !!cases && cases.has('gent') && !cases.has('nomn');
 }
 
 function lastPersonBefore(ctx: Ctx, k: number, a: number): string | null {
@@ -749,7 +804,8 @@ function findArg(
       }
       if (tokens[k]?.pos === 'ADP') break;
       const chain = chainAt(ctx, k, cl.end, []);
-      const first = chain.slice(0, 1);
+      // "переговоры Лаврова и Рубио": a two-sided event keeps every coordinated member.
+      const first = SYMMETRIC.has(ctx.ruleType) ? chain : chain.slice(0, 1);
       const ids = idsFromChain(ctx, filterCase(ctx, first, { ...spec, cases: ['gent'] }, a, b), spec);
       if (ids.length) found = { ids, how: 'genitive after the trigger' };
       break;
@@ -758,7 +814,7 @@ function findArg(
       for (let k = cl.start; k < cl.end; k++) {
         const l = lemma(tokens[k]);
         if (l !== 'между' && l !== 'between') continue;
-        const chain = chainAt(ctx, k + 1, cl.end, []);
+        const chain = chainAt(ctx, k + 1, cl.end, [], true);
         const ids = idsFromChain(ctx, chain, spec);
         if (ids.length >= 2) {
           found =
@@ -820,15 +876,26 @@ function statusOf(
   const cues = ctx.lang.cues;
   const t = tokens[trig]!;
   const before = (k: number): number => Math.max(cl.start, k);
+  const nominal = t.pos === 'NOUN' && rule.pos === 'NOUN';
+  const hyp = hasCue(ctx, cl.start, cl.end, cues.hypothetical);
+  if (hyp) return { status: 'hypothetical', cue: hyp };
+  // A nominal event takes the negation and modality of its clause's verb, wherever it stands
+  // ("Визит … не состоится", "Визит … запланирован на декабрь").
+  const verbAfter = nominal ? nextVerb(tokens, trig, cl.end) : -1;
   for (let k = before(trig - 3); k < trig; k++) {
     if (cues.negation.some((c) => c.length === 1 && lemma(tokens[k]) === c[0]))
       return { status: 'negated', cue: tokens[k]!.text };
   }
-  const hyp = hasCue(ctx, cl.start, cl.end, cues.hypothetical);
-  if (hyp) return { status: 'hypothetical', cue: hyp };
-  const exp = hasCue(ctx, cl.parent, trig, cues.expected);
-  if (exp) return { status: rule.pos === 'NOUN' && t.pos === 'NOUN' ? 'planned' : 'expected', cue: exp };
-  const plan = hasCue(ctx, cl.parent, trig, cues.planned);
+  if (verbAfter > 0) {
+    for (let k = Math.max(trig + 1, verbAfter - 2); k < verbAfter; k++) {
+      if (cues.negation.some((c) => c.length === 1 && lemma(tokens[k]) === c[0]))
+        return { status: 'negated', cue: tokens[k]!.text };
+    }
+  }
+  const modalEnd = nominal ? cl.end : trig;
+  const exp = hasCue(ctx, cl.parent, modalEnd, cues.expected);
+  if (exp) return { status: nominal ? 'planned' : 'expected', cue: exp };
+  const plan = hasCue(ctx, cl.parent, modalEnd, cues.planned);
   if (plan) return { status: 'planned', cue: plan };
   if (t.features?.tense === 'futr') return { status: 'planned', cue: `future tense "${t.text}"` };
   if (t.pos === 'NOUN' || rule.pos === 'NOUN') {
@@ -850,6 +917,11 @@ function statusOf(
   );
   if (rep) return { status: 'reported', cue: rep };
   return { status: 'occurred', cue: null };
+}
+
+function nextVerb(tokens: Token[], from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) if (isVerb(tokens[k]!)) return k;
+  return -1;
 }
 
 /** Tense of the finite verb nearest to `at` in the clause (a parenthetical "Напомним," does not count). */
@@ -918,6 +990,7 @@ function applyRule(
   };
   let source: string[] = [];
   ctx.partiesTarget = null;
+  ctx.ruleType = rule.type;
   for (const spec of rule.source) {
     const f = findArg(ctx, spec, trig, trigEnd, cl, a, b, 'source');
     if (f && f.ids.length) {
@@ -984,13 +1057,27 @@ function applyRule(
   if (rule.needsTarget && target.length === 0) return null;
   if (source.length === 0 && target.length === 0) return null;
   let type = rule.type;
+  // "Состоялся телефонный разговор … Стороны обсудили …": the parties' talk is the call itself.
+  if ((explain.source ?? '').includes('parties named before') && type === 'MEET' && ctx.lastParties?.type === 'PHONE_CALL') {
+    type = 'PHONE_CALL';
+  }
   // Cities in events stand for their country (a visit to Washington is a visit to the United States).
   if (type === 'VISIT' || type === 'SIGN_AGREEMENT' || type === 'JOIN') {
     target = [...new Set(target.map((id) => asCountryIfPlace(ctx, id)))];
   }
-  source = [
-    ...new Set(source.map((id) => (ctx.entities.get(id)?.type === 'CITY' ? asCountryIfPlace(ctx, id) : id))),
-  ];
+  // A capital acting or acted on stands for its government ("Иран отверг обвинения Вашингтона").
+  let placeOf: string | null = null;
+  const govOf = (id: string): string => {
+    if (ctx.entities.get(id)?.type !== 'CITY' || !ctx.kb.isCapital(id)) return id;
+    placeOf ??= id;
+    return asCountryIfPlace(ctx, id);
+  };
+  source = [...new Set(source.map(govOf))];
+  target = [...new Set(target.map(govOf))].filter((id) => !source.includes(id));
+  if (type === 'VISIT' && target.length && target.every((id) => source.some((sid) => ctx.entities.get(sid)?.country === ctx.entities.get(id)?.country && ctx.entities.get(id)?.type === 'COUNTRY' && ctx.entities.get(sid)?.type !== 'COUNTRY'))) {
+    // Travel within one's own country is no visit in the CAMEO sense.
+    return null;
+  }
   const amountVal = rule.amount ? nearest(money, tokens[trig]!.start) : null;
   if (rule.withCompany && target.some((id) => ctx.kb.sectors(id).includes('BUS'))) type = rule.withCompany;
   if (rule.withCompany && amountVal && target.some((id) => ctx.entities.get(id)?.type === 'ORG'))
@@ -1032,7 +1119,7 @@ function applyRule(
     const e = ctx.entities.get(id);
     return e ? entityRef(e) : null;
   };
-  const locMention = findLocation(ctx, cl, type === 'VISIT' ? [] : target);
+  const locMention = findLocation(ctx, cl, type === 'VISIT' ? [] : target) ?? (type === 'VISIT' ? null : placeOf);
   const sentText = doc.text.slice(s.start, s.end);
   const repCue = hasCue(ctx, a, b, ctx.lang.cues.reported);
   const ev: Event = {
@@ -1070,7 +1157,9 @@ function applyRule(
     ctx.visit = { source, target, date: date && date.length === 10 ? date : (ctx.visit?.date ?? null) };
   }
   if (source.length && explain.source && !explain.source.startsWith('the actor')) ctx.lastSubject = source;
-  if (source.length && target.length) ctx.lastParties = { source, target };
+  if (source.length && target.length && !(explain.source ?? '').includes('parties named before')) {
+    ctx.lastParties = { source, target, type };
+  }
   return ev;
 }
 
@@ -1137,7 +1226,7 @@ function mergeInSentence(events: Event[]): Event[] {
     );
     if (twin && weak(twin) && !weak(e)) {
       twin.source = e.source;
-      twin.target = e.target;
+      if (e.target.length) twin.target = e.target;
       if (twin.explain && e.explain?.source) twin.explain.source = e.explain.source;
     }
     if (twin && weak(e) && !weak(twin)) {

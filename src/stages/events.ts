@@ -10,6 +10,8 @@ import { EN_DEADLINE, EN_MODALITY } from '../lang/en/modality.js';
 import { RU_EVENT_RULES } from '../lang/ru/event-rules.js';
 import { RU_DEADLINE, RU_MODALITY } from '../lang/ru/modality.js';
 import { registerStage } from '../pipeline/registry.js';
+import { RU_TIME_NOUNS } from '../lang/ru/time.js';
+import { EN_TIME_NOUNS } from '../lang/en/time.js';
 
 registerStage({
   name: 'events',
@@ -27,6 +29,7 @@ registerStage({
         cues: RU_MODALITY,
         topics: topics.ru,
         deadline: RU_DEADLINE,
+        timeNouns: RU_TIME_NOUNS,
       }),
       en: compileLang({
         code: 'en',
@@ -34,10 +37,12 @@ registerStage({
         cues: EN_MODALITY,
         topics: topics.en,
         deadline: EN_DEADLINE,
+        timeNouns: EN_TIME_NOUNS,
       }),
     };
     const engineKb: EngineKb = {
       sectors: (id) => kb.get(id)?.sector ?? [],
+      isCapital: (id) => kb.get(id)?.type === 'CITY' && kb.metonymOf(id) !== undefined,
       country(iso3) {
         const c = kb.countryByIso3(iso3);
         if (!c) return null;

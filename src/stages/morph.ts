@@ -7,6 +7,7 @@ import { createEnglishMorph, type EnglishMorph } from '../lang/en/morph.js';
 import {
   loadRussianMorph,
   type MorphAnalysis,
+  type MorphContext,
   type MorphReading,
   type RussianMorph,
 } from '../lang/ru/morph.js';
@@ -28,7 +29,6 @@ export function tokenAlternatives(doc: Doc, i: number): readonly MorphReading[] 
   return a?.alternatives[i] ?? [];
 }
 
-const CYRILLIC = /[\u0400-\u04FF]/;
 const LATIN = /[A-Za-z\u00C0-\u024F]/;
 /** Tokens after which a capital letter says nothing: the word may open a (sub)sentence. */
 const OPENERS = new Set(['.', '!', '?', '…', ':', '...']);
@@ -89,10 +89,14 @@ function annotateSentence(
 ): void {
   let initial = true;
   let prev: MorphReading | null = null;
+  // One context object per sentence, refilled per word: the analyzer reads it and keeps nothing.
+  const ruContext: MorphContext = { sentenceInitial: false, prev: null, nextWord: null };
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') {
-      set(t, lemmaOfOther(t), posOfOther(t), {});
+      t.lemma = lemmaOfOther(t);
+      t.pos = posOfOther(t);
+      t.features = {};
       if (t.kind === 'punct') {
         if (OPENERS.has(t.text)) initial = true;
         else if (!QUOTES_AND_BRACKETS.test(t.text)) initial = false;
@@ -105,12 +109,11 @@ function annotateSentence(
     const nextTok = i + 1 < end ? tokens[i + 1] : undefined;
     const nextWord = nextTok && nextTok.kind === 'word' ? nextTok.text : null;
     let a: MorphAnalysis;
-    if (CYRILLIC.test(t.text)) {
-      a = ru.analyzeInContext(t.text, {
-        sentenceInitial: initial,
-        prev,
-        nextWord: nextWord && CYRILLIC.test(nextWord) ? nextWord : null,
-      });
+    if (hasCyrillic(t.text)) {
+      ruContext.sentenceInitial = initial;
+      ruContext.prev = prev;
+      ruContext.nextWord = nextWord && hasCyrillic(nextWord) ? nextWord : null;
+      a = ru.analyzeInContext(t.text, ruContext);
     } else if (LATIN.test(t.text)) {
       // Latin words in a Russian sentence are names or quoted English: no sentence-initial excuse.
       const sentenceInitial = initial && (lang === 'en' || lang === 'und');
@@ -125,20 +128,25 @@ function annotateSentence(
       const capital = t.text !== lower;
       a = { lemma: lower, pos: capital ? 'PROPN' : 'X', features: {} };
     }
-    set(t, a.lemma, a.pos, a.features);
+    t.lemma = a.lemma;
+    t.pos = a.pos;
+    // Readings are shared and frozen; each token gets its own copy that later stages may extend.
+    const f: TokenFeatures = { ...a.features };
+    if (f.tags) f.tags = f.tags.slice();
+    t.features = f;
     if (a.alternatives && a.alternatives.length) alternatives[i] = a.alternatives;
     prev = a;
     initial = false;
   }
 }
 
-function set(t: Token, lemma: string, pos: string, features: Readonly<TokenFeatures>): void {
-  t.lemma = lemma;
-  t.pos = pos;
-  // Readings are shared and frozen; each token gets its own copy that later stages may extend.
-  const f: TokenFeatures = { ...features };
-  if (f.tags) f.tags = [...f.tags];
-  t.features = f;
+/** True when the word has a Cyrillic letter (most often its first). */
+function hasCyrillic(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x0400 && c <= 0x04ff) return true;
+  }
+  return false;
 }
 
 function lemmaOfOther(t: Token): string {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TokenFeatures } from '../../doc.js';
+import { OpenCorporaDictionary } from './dictionary.js';
 
 /** One reading of a word form. Objects handed out are frozen and shared between calls. */
 export interface MorphReading {
@@ -149,7 +150,13 @@ const AZ_GUESS: Record<string, unknown> = {
   parsers: ['PrefixUnknown?', 'SuffixKnown?', 'Abbr'],
 };
 
-let azPromise: Promise<AzMorph> | null = null;
+/** Az and, beside it, our direct reader of the same dictionary for the words it knows. */
+interface Engines {
+  az: AzMorph;
+  dict: OpenCorporaDictionary;
+}
+
+let azPromise: Promise<Engines> | null = null;
 let defaultMorph: Promise<RussianMorph> | null = null;
 
 /** Directory of the installed `az` package's dictionaries, found the way Node finds the package. */
@@ -158,9 +165,9 @@ function azDictsPath(): string {
   return path.join(path.dirname(require.resolve('az/package.json')), 'dicts');
 }
 
-function loadAz(): Promise<AzMorph> {
+function loadAz(): Promise<Engines> {
   if (!azPromise) {
-    azPromise = new Promise<AzMorph>((resolve, reject) => {
+    const az = new Promise<AzMorph>((resolve, reject) => {
       const require = createRequire(import.meta.url);
       const az = require('az') as AzModule;
       let settled = false;
@@ -172,6 +179,10 @@ function loadAz(): Promise<AzMorph> {
         else resolve(az.Morph);
       });
     });
+    azPromise = Promise.all([az, OpenCorporaDictionary.load(azDictsPath())]).then(([morph, dict]) => ({
+      az: morph,
+      dict,
+    }));
     azPromise.catch(() => {
       azPromise = null;
     });
@@ -190,7 +201,7 @@ function loadAz(): Promise<AzMorph> {
 export function loadRussianMorph(options: RussianMorphOptions = {}): Promise<RussianMorph> {
   if (options.cacheSize === undefined) {
     if (!defaultMorph) {
-      defaultMorph = loadAz().then((az) => new RussianAnalyzer(az, 100_000));
+      defaultMorph = loadAz().then((e) => new RussianAnalyzer(e, 100_000));
       defaultMorph.catch(() => {
         defaultMorph = null;
       });
@@ -198,7 +209,7 @@ export function loadRussianMorph(options: RussianMorphOptions = {}): Promise<Rus
     return defaultMorph;
   }
   const size = options.cacheSize;
-  return loadAz().then((az) => new RussianAnalyzer(az, size));
+  return loadAz().then((e) => new RussianAnalyzer(e, size));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,11 +333,22 @@ function lemmaOf(p: AzParse, post: string, grams: readonly string[]): string {
   return lower(n ?? String(p));
 }
 
-function readingFromParse(p: AzParse): MorphReading {
-  const tag = p.tag;
+/** What a tag alone says: part of speech, grammemes and the feature set (plain and guessed). */
+interface TagInfo {
+  post: string;
+  grams: readonly string[];
+  features: Readonly<TokenFeatures>;
+  guessed: Readonly<TokenFeatures> | null;
+}
+
+/** Per tag object: Az and our dictionary reader share one object per tag of the tag table. */
+const TAG_INFO = new Map<AzTag, TagInfo>();
+
+function tagInfo(tag: AzTag): TagInfo {
+  let info = TAG_INFO.get(tag);
+  if (info) return info;
   const post = tag.POST ?? tag.stat[0] ?? 'UNKN';
   const grams = grammemesOf(tag);
-  const lemma = lemmaOf(p, post, grams);
   const f: TokenFeatures = {};
   const tags: string[] = [];
   for (const g of grams) {
@@ -347,10 +369,24 @@ function readingFromParse(p: AzParse): MorphReading {
   if (post === 'COMP') f.degree = 'cmp';
   if (post === 'ADJS' || post === 'PRTS') f.variant = 'short';
   if (tags.length) f.tags = tags;
-  if (p.parser && p.parser !== 'Dictionary' && p.parser !== 'AbbrName' && p.parser !== 'AbbrPatronymic') {
-    f.guessed = 'suffix';
-  }
-  return { lemma, pos: universalPos(post, grams, lemma), features: f };
+  const features = internFeatures({ ...f, ...(tags.length ? { tags: [...tags] } : {}) });
+  info = { post, grams, features, guessed: null };
+  f.guessed = 'suffix';
+  info.guessed = internFeatures(f);
+  TAG_INFO.set(tag, info);
+  return info;
+}
+
+function readingFromParse(p: AzParse): MorphReading {
+  const info = tagInfo(p.tag);
+  const lemma = lemmaOf(p, info.post, info.grams);
+  const guessed =
+    p.parser && p.parser !== 'Dictionary' && p.parser !== 'AbbrName' && p.parser !== 'AbbrPatronymic';
+  return {
+    lemma,
+    pos: universalPos(info.post, info.grams, lemma),
+    features: guessed ? info.guessed! : info.features,
+  };
 }
 
 function readingKey(r: MorphReading): string {
@@ -358,10 +394,32 @@ function readingKey(r: MorphReading): string {
   return `${r.lemma}|${r.pos}|${f.case ?? ''}|${f.number ?? ''}|${f.gender ?? ''}|${f.tense ?? ''}|${f.person ?? ''}|${(f.tags ?? []).join(',')}`;
 }
 
+/**
+ * Frozen feature sets, shared by every reading that has the same one: a few thousand sets cover
+ * every form of the dictionary, so a cache of 100,000 forms holds one copy of each, not one per form.
+ */
+const FEATURES = new Map<string, Readonly<TokenFeatures>>();
+
+function internFeatures(f: TokenFeatures): Readonly<TokenFeatures> {
+  // The key keeps the properties' order, so that a shared set prints exactly like the one it stands for.
+  let key = '';
+  for (const k in f) {
+    const v = f[k];
+    key += `${k}=${Array.isArray(v) ? v.join(',') : String(v)};`;
+  }
+  let got = FEATURES.get(key);
+  if (!got) {
+    if (f.tags) Object.freeze(f.tags);
+    got = Object.freeze(f);
+    FEATURES.set(key, got);
+  }
+  return got;
+}
+
 function freezeReading(r: MorphReading): MorphReading {
-  if (r.features.tags) Object.freeze(r.features.tags);
-  Object.freeze(r.features);
-  return Object.freeze(r);
+  const f = r.features;
+  // Frozen features are already shared ones (from a tag); others are made shared here.
+  return Object.freeze({ lemma: r.lemma, pos: r.pos, features: Object.isFrozen(f) ? f : internFeatures(f) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,21 +516,51 @@ export function guessSurname(word: string): MorphReading[] {
 // ---------------------------------------------------------------------------------------------
 // The analyzer.
 
-/** What the cache keeps for one word form. */
-interface Entry {
-  /** Readings, best first when the word is read as a common word. */
-  readings: MorphReading[];
-  /** Index of the best name reading, or -1. */
-  nameIdx: number;
-  /** True when a capitalised form should be read as a name even at the start of a sentence. */
-  nameEvenInitial: boolean;
-  /** Lazily built analyses (reading + alternatives), one per reading index. */
-  full: (MorphAnalysis | undefined)[];
-  /** A capitalised common noun that would be a surname right after a first name ("Дональдом Трампом"). */
-  surnameAfterName: boolean;
-  /** That surname reading, built on first use. */
-  asSurname?: MorphAnalysis;
+/**
+ * What the cache keeps for a word form whose reading depends on its context: a capitalised form
+ * with a name reading, or a capitalised common noun that may be a surname after a first name.
+ * Every other form is cached as its one analysis, which needs no choice at all.
+ */
+class Entry {
+  /** Analyses (reading + alternatives) per reading index, built on first use; [0] is built at once. */
+  private readonly full: (MorphAnalysis | undefined)[];
+  /** The surname reading of a common noun after a first name, built on first use. */
+  asSurname: MorphAnalysis | null = null;
+
+  constructor(
+    /** Readings, best first when the word is read as a common word. */
+    readonly readings: readonly MorphReading[],
+    /** Index of the best name reading, or -1. */
+    readonly nameIdx: number,
+    /** True when the capitalised form should be read as a name even at the start of a sentence. */
+    readonly nameEvenInitial: boolean,
+    /** A capitalised common noun that would be a surname right after a first name ("Дональдом Трампом"). */
+    readonly surnameAfterName: boolean,
+    /** What the form's own letters say about capitals. */
+    readonly capitalised: boolean,
+  ) {
+    this.full = [analysisOf(readings, 0)];
+  }
+
+  analysis(i: number): MorphAnalysis {
+    let a = this.full[i];
+    if (!a) {
+      a = analysisOf(this.readings, i < this.readings.length ? i : 0);
+      this.full[i] = a;
+    }
+    return a;
+  }
 }
+
+/** Reading `i` with the others as its alternatives (the reading itself when there are none). */
+function analysisOf(readings: readonly MorphReading[], i: number): MorphAnalysis {
+  const r = readings[i]!;
+  if (readings.length === 1) return r;
+  const alts = readings.filter((_, j) => j !== i);
+  return Object.freeze({ lemma: r.lemma, pos: r.pos, features: r.features, alternatives: Object.freeze(alts) });
+}
+
+type Cached = MorphAnalysis | Entry;
 
 const MAX_PARSES = 10;
 const MAX_READINGS = 7;
@@ -493,6 +581,7 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'близ',
 ]);
 const NON_RUSSIAN_CYRILLIC = /[ӘәҒғҚқҢңӨөҰұҮүҺһІіЇїЄєҐґЎў]/;
+const NO_CONTEXT: MorphContext = Object.freeze({});
 
 type Shape = 'lower' | 'capitalised' | 'upper' | 'other';
 
@@ -507,31 +596,62 @@ function titleCase(w: string): string {
   return w.charAt(0) + w.slice(1).toLowerCase();
 }
 
+/**
+ * A copy of `s` that shares no characters with a longer string: V8 cuts long substrings as views
+ * of their text, and a cache key must not keep a whole article alive.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 class RussianAnalyzer implements RussianMorph {
-  private cur = new Map<string, Entry>();
-  private old = new Map<string, Entry>();
-  private readonly half: number;
+  private readonly cache = new Map<string, Cached>();
+  /** How many of the oldest forms go when the cache is full. */
+  private readonly evict: number;
+
+  private readonly az: AzMorph;
+  private readonly dict: OpenCorporaDictionary;
 
   constructor(
-    private readonly az: AzMorph,
-    maxSize: number,
+    engines: Engines,
+    private readonly maxSize: number,
   ) {
-    this.half = Math.max(1, Math.floor(maxSize / 2));
+    this.az = engines.az;
+    this.dict = engines.dict;
+    this.evict = Math.max(1, Math.ceil(maxSize / 4));
   }
 
   get cacheSize(): number {
-    return this.cur.size + this.old.size;
+    return this.cache.size;
   }
 
   analyze(word: string): MorphAnalysis {
-    return this.analyzeInContext(word, {});
+    return this.analyzeInContext(word, NO_CONTEXT);
   }
 
   analyzeInContext(word: string, context: MorphContext): MorphAnalysis {
-    const e = this.entry(word);
-    if (e.surnameAfterName && isFirstName(context.prev) && context.capitalised !== false)
-      return this.asSurname(e);
-    return this.full(e, this.choose(word, e, context));
+    const c = this.lookup(word);
+    if (!(c instanceof Entry)) return c;
+    if (c.surnameAfterName && context.capitalised !== false && isFirstName(context.prev))
+      return this.asSurname(c);
+    return c.analysis(this.choose(c, context));
+  }
+
+  private lookup(word: string): Cached {
+    const got = this.cache.get(word);
+    if (got !== undefined) return got;
+    const built = this.build(word);
+    // First in, first out, a quarter at a time: no bookkeeping per hit, and a working set smaller
+    // than the bound (a day of news) stays whole instead of thrashing as an LRU of two generations does.
+    if (this.cache.size >= this.maxSize) {
+      let n = this.evict;
+      for (const k of this.cache.keys()) {
+        this.cache.delete(k);
+        if (--n <= 0) break;
+      }
+    }
+    this.cache.set(ownCopy(word), built);
+    return built;
   }
 
   private asSurname(e: Entry): MorphAnalysis {
@@ -543,75 +663,46 @@ class RussianAnalyzer implements RussianMorph {
         tags: [...(r.features.tags ?? []), 'Surn'],
         guessed: 'context',
       };
-      Object.freeze(features.tags);
       e.asSurname = Object.freeze({
         lemma: r.lemma,
         pos: 'PROPN',
-        features: Object.freeze(features),
+        features: internFeatures(features),
         alternatives: Object.freeze(e.readings.slice()),
       });
     }
     return e.asSurname;
   }
 
-  private entry(word: string): Entry {
-    let e = this.cur.get(word);
-    if (e) return e;
-    e = this.old.get(word);
-    if (!e) e = this.build(word);
-    // Two generations approximate LRU without bookkeeping per hit: forms unused for a whole
-    // generation fall out when the older map is dropped.
-    if (this.cur.size >= this.half) {
-      this.old = this.cur;
-      this.cur = new Map();
-    }
-    this.cur.set(word, e);
-    return e;
-  }
-
-  private full(e: Entry, i: number): MorphAnalysis {
-    const got = e.full[i];
-    if (got) return got;
-    const r = e.readings[i] ?? e.readings[0]!;
-    const alts = e.readings.filter((_, j) => j !== i);
-    const a: MorphAnalysis = Object.freeze(
-      alts.length
-        ? { lemma: r.lemma, pos: r.pos, features: r.features, alternatives: Object.freeze(alts) }
-        : r,
-    );
-    e.full[i] = a;
-    return a;
-  }
-
-  private choose(word: string, e: Entry, ctx: MorphContext): number {
+  private choose(e: Entry, ctx: MorphContext): number {
     if (e.nameIdx < 0) return 0;
-    const shape = shapeOf(word);
-    const capitalised = ctx.capitalised ?? (shape === 'capitalised' || shape === 'upper');
+    const capitalised = ctx.capitalised ?? e.capitalised;
     if (!capitalised) return 0;
-    if (ctx.next === undefined && ctx.nextWord) ctx = { ...ctx, next: this.analyze(ctx.nextWord) };
-    const nearName = isPersonNameReading(ctx.prev) || isPersonNameReading(ctx.next);
+    const prev = ctx.prev;
+    let next = ctx.next;
+    if (next === undefined && ctx.nextWord) next = this.analyze(ctx.nextWord);
+    const nearName = isPersonNameReading(prev) || isPersonNameReading(next);
     let preferName = !ctx.sentenceInitial || nearName || e.nameEvenInitial;
     if (!preferName && ctx.sentenceInitial && e.readings[e.nameIdx]!.features.tags?.includes('Surn')) {
       // "Токаев прибыл": a singular finite verb right after is what a surname subject looks like.
-      const n = ctx.next;
-      if (n && (n.pos === 'VERB' || n.pos === 'AUX') && n.features.number === 'sing') preferName = true;
+      if (next && (next.pos === 'VERB' || next.pos === 'AUX') && next.features.number === 'sing')
+        preferName = true;
     }
     if (!preferName) return 0;
     // A capitalised adjective agreeing with the next noun is part of a name, not a surname
     // ("Авраамским соглашениям", "Белого дома").
-    if (ctx.next && !nearName) {
-      const adj = this.agreeingAdjective(e, ctx.next);
+    if (next && !nearName) {
+      const adj = agreeingAdjective(e.readings, next);
       if (adj >= 0) return adj;
     }
     // After a preposition of place a place name beats a person's name ("в Астане").
-    if (ctx.prev && ctx.prev.pos === 'ADP' && PLACE_PREPOSITIONS.has(ctx.prev.lemma)) {
+    if (prev && prev.pos === 'ADP' && PLACE_PREPOSITIONS.has(prev.lemma)) {
       for (let i = 0; i < e.readings.length; i++) {
         const r = e.readings[i]!;
         if (r.features.tags?.includes('Geox') && r.features.case !== 'nomn') return i;
       }
     }
     // Among name readings, agree in case with a neighbouring name ("Владимира Путина").
-    const nb = isPersonNameReading(ctx.prev) ? ctx.prev : isPersonNameReading(ctx.next) ? ctx.next : null;
+    const nb = isPersonNameReading(prev) ? prev : isPersonNameReading(next) ? next : null;
     const nbCase = nb?.features.case;
     if (nbCase) {
       for (let i = 0; i < e.readings.length; i++) {
@@ -620,30 +711,6 @@ class RussianAnalyzer implements RussianMorph {
       }
     }
     return e.nameIdx;
-  }
-
-  private agreeingAdjective(e: Entry, next: MorphReading): number {
-    const nouns: MorphReading[] = [next];
-    const alts = (next as MorphAnalysis).alternatives;
-    if (alts) nouns.push(...alts);
-    for (let i = 0; i < e.readings.length; i++) {
-      const a = e.readings[i]!;
-      if (a.pos !== 'ADJ') continue;
-      for (const n of nouns) {
-        if (n.pos !== 'NOUN' && n.pos !== 'PROPN') continue;
-        if (n.features.case !== a.features.case || n.features.number !== a.features.number) continue;
-        if (
-          a.features.number === 'sing' &&
-          a.features.gender &&
-          n.features.gender &&
-          a.features.gender !== n.features.gender
-        ) {
-          continue;
-        }
-        return i;
-      }
-    }
-    return -1;
   }
 
   private parse(word: string, config: Record<string, unknown>): AzParse[] {
@@ -655,16 +722,21 @@ class RussianAnalyzer implements RussianMorph {
     }
   }
 
-  private build(word: string): Entry {
+  /** What Az's look-up parsers say; our own reader answers for the words the dictionary has. */
+  private lookUp(word: string): AzParse[] {
+    return this.dict.parse(word) ?? this.parse(word, AZ_LOOKUP);
+  }
+
+  private build(word: string): Cached {
     const clean = word.replace(/[\u0301\u0300\u00AD]/g, '');
     const shape = shapeOf(clean);
     // Kazakh and Ukrainian letters are outside the dictionary's alphabet; suffix guesses on such
     // words would only invent Russian lemmas.
     const foreign = NON_RUSSIAN_CYRILLIC.test(clean);
-    let parses = foreign ? [] : this.parse(clean, AZ_LOOKUP);
+    let parses = foreign ? [] : this.lookUp(clean);
     if (shape === 'upper' && !foreign) {
       // Az drops name readings of all-caps forms; headlines and abbreviations ("США") need them.
-      const titled = this.parse(titleCase(clean), AZ_LOOKUP);
+      const titled = this.lookUp(titleCase(clean));
       if (titled.some((p) => p.parser === 'Dictionary')) parses = titled;
     }
     const capitalised = shape === 'capitalised' || shape === 'upper';
@@ -737,6 +809,11 @@ class RussianAnalyzer implements RussianMorph {
       const pos = capitalised ? 'PROPN' : 'X';
       readings.push(freezeReading({ lemma, pos, features: capitalised ? { guessed: 'none' } : {} }));
     }
+    return this.entryOf(readings, capitalised, nameEvenInitial);
+  }
+
+  /** The cached form of a word's readings: a plain analysis unless context may change the choice. */
+  private entryOf(readings: MorphReading[], capitalised: boolean, nameEvenInitial: boolean): Cached {
     let nameIdx = -1;
     if (capitalised) {
       for (let i = 0; i < readings.length; i++) {
@@ -747,6 +824,29 @@ class RussianAnalyzer implements RussianMorph {
       }
     }
     const surnameAfterName = capitalised && nameIdx < 0 && readings[0]!.pos === 'NOUN';
-    return { readings, nameIdx, nameEvenInitial, full: [], surnameAfterName };
+    if (nameIdx < 0 && !surnameAfterName) return analysisOf(readings, 0);
+    return new Entry(readings, nameIdx, nameEvenInitial, surnameAfterName, capitalised);
   }
+}
+
+function agreeingAdjective(readings: readonly MorphReading[], next: MorphReading): number {
+  const alts = (next as MorphAnalysis).alternatives;
+  for (let i = 0; i < readings.length; i++) {
+    const a = readings[i]!;
+    if (a.pos !== 'ADJ') continue;
+    if (agrees(a, next)) return i;
+    if (alts) for (const n of alts) if (agrees(a, n)) return i;
+  }
+  return -1;
+}
+
+function agrees(a: MorphReading, n: MorphReading): boolean {
+  if (n.pos !== 'NOUN' && n.pos !== 'PROPN') return false;
+  if (n.features.case !== a.features.case || n.features.number !== a.features.number) return false;
+  return !(
+    a.features.number === 'sing' &&
+    a.features.gender &&
+    n.features.gender &&
+    a.features.gender !== n.features.gender
+  );
 }
