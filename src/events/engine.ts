@@ -2,7 +2,7 @@ import type { Doc, Entity, EntityRef, Event, EventStatus, Mention, Quote, Token 
 import { findDates, type DateValue } from '../values/dates.js';
 import type { MoneyValue } from '../values/money.js';
 import type { ArgSpec, EventRule } from './types.js';
-import { eventType } from './vocabulary.js';
+import { eventType, type EventTypeInfo } from './vocabulary.js';
 import { tokenAlternatives } from '../stages/morph.js';
 
 /** Language data the engine needs besides the rules: status cues, clause breaks, topics. */
@@ -318,7 +318,9 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
   // needs them resolved again against that.
   const dates =
     refDate === doc.date
-      ? (doc.values.filter((v) => v.kind === 'date' && v.start >= s.start && v.end <= s.end) as unknown as DateValue[])
+      ? (doc.values.filter(
+          (v) => v.kind === 'date' && v.start >= s.start && v.end <= s.end,
+        ) as unknown as DateValue[])
       : findDates(doc.text.slice(s.start, s.end), s.lang === 'en' ? 'en' : 'ru', refDate, s.start);
   for (let i = a; i < b; i++) {
     if (used.has(i) || ctx.inQuote[i]) continue;
@@ -340,7 +342,9 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
       // "пригласил Путина посетить Казахстан": the visit is the content of the invitation.
       if (
         tokens[i]!.features?.verbForm === 'Inf' &&
-        out.some((o) => (o.type === 'INTENT' || o.type === 'APPEAL' || o.type === 'THREATEN') && trigAt.get(o)! < i)
+        out.some(
+          (o) => (o.type === 'INTENT' || o.type === 'APPEAL' || o.type === 'THREATEN') && trigAt.get(o)! < i,
+        )
       )
         continue;
       const ev = applyRule(ctx, rule, si, i, end, dates, money);
@@ -578,16 +582,30 @@ function findSubject(
   const ok = (k: number): Mention | null => {
     const m = mentionAt(ctx, k);
     if (!m || !m.entity || ctx.inQuote[k]) return null;
-    if (m.via === 'adjective') return null;
     let first = k;
     while (first > a && ctx.tokMention[first - 1] === ctx.tokMention[k]) first--;
+    if (m.via === 'adjective') {
+      // "Israeli police", "российские военные": a nationality before a plain noun names the country's actor.
+      let last = k;
+      while (last + 1 < b && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
+      const next = tokens[last + 1];
+      if (!next || next.pos !== 'NOUN' || ctx.tokMention[last + 1] !== -1) return null;
+      if (isRu && next.features?.case && next.features.case !== 'nomn') return null;
+    }
     if (governedByPrep(ctx, first, a)) return null;
     if (isRu) {
-      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      const cases = m.via === 'adjective' ? null : caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
       if (cases && !cases.has('nomn')) return null;
-    } else {
-      // An English subject is not preceded by "of" ("the President of Kazakhstan" is fine as a whole).
-      if (lemma(tokens[first - 1]) === 'of') return null;
+    } else if (lemma(tokens[first - 1]) === 'of') {
+      // "the President of Kazakhstan" names its person; "the government of Iran" acts for Iran.
+      const head = tokens[first - 2];
+      if (
+        !head ||
+        head.pos !== 'NOUN' ||
+        ctx.tokMention[first - 2] !== -1 ||
+        governedByPrep(ctx, first - 2, a)
+      )
+        return null;
     }
     return m;
   };
@@ -605,8 +623,12 @@ function findSubject(
       let j = from;
       while (j > a) {
         const m = mentionAt(ctx, j);
-        if (m && (m.entity === entity || m.via === 'title' || m.via === 'adjective' || genitive(ctx, m, j, a, b))) {
-          while (j > a && ctx.tokMention[j] === ctx.tokMention[from === j ? j : j]) j--;
+        if (
+          m &&
+          (m.entity === entity || m.via === 'title' || m.via === 'adjective' || genitive(ctx, m, j, a, b))
+        ) {
+          const mi = ctx.tokMention[j];
+          while (j > a && ctx.tokMention[j] === mi) j--;
           continue;
         }
         const p = tokens[j]!.pos;
@@ -1058,7 +1080,11 @@ function applyRule(
   if (source.length === 0 && target.length === 0) return null;
   let type = rule.type;
   // "Состоялся телефонный разговор … Стороны обсудили …": the parties' talk is the call itself.
-  if ((explain.source ?? '').includes('parties named before') && type === 'MEET' && ctx.lastParties?.type === 'PHONE_CALL') {
+  if (
+    (explain.source ?? '').includes('parties named before') &&
+    type === 'MEET' &&
+    ctx.lastParties?.type === 'PHONE_CALL'
+  ) {
     type = 'PHONE_CALL';
   }
   // Cities in events stand for their country (a visit to Washington is a visit to the United States).
@@ -1074,7 +1100,18 @@ function applyRule(
   };
   source = [...new Set(source.map(govOf))];
   target = [...new Set(target.map(govOf))].filter((id) => !source.includes(id));
-  if (type === 'VISIT' && target.length && target.every((id) => source.some((sid) => ctx.entities.get(sid)?.country === ctx.entities.get(id)?.country && ctx.entities.get(id)?.type === 'COUNTRY' && ctx.entities.get(sid)?.type !== 'COUNTRY'))) {
+  if (
+    type === 'VISIT' &&
+    target.length &&
+    target.every((id) =>
+      source.some(
+        (sid) =>
+          ctx.entities.get(sid)?.country === ctx.entities.get(id)?.country &&
+          ctx.entities.get(id)?.type === 'COUNTRY' &&
+          ctx.entities.get(sid)?.type !== 'COUNTRY',
+      ),
+    )
+  ) {
     // Travel within one's own country is no visit in the CAMEO sense.
     return null;
   }
@@ -1119,17 +1156,20 @@ function applyRule(
     const e = ctx.entities.get(id);
     return e ? entityRef(e) : null;
   };
-  const locMention = findLocation(ctx, cl, type === 'VISIT' ? [] : target) ?? (type === 'VISIT' ? null : placeOf);
+  const locMention =
+    findLocation(ctx, cl, type === 'VISIT' ? [] : target) ?? (type === 'VISIT' ? null : placeOf);
   const sentText = doc.text.slice(s.start, s.end);
   const repCue = hasCue(ctx, a, b, ctx.lang.cues.reported);
   const ev: Event = {
     id: '',
     type,
     cameo: type === rule.type && rule.cameo ? rule.cameo : finalInfo.cameo,
-    plover: {
-      type: finalInfo.plover,
-      mode: type === rule.type && rule.ploverMode ? rule.ploverMode : finalInfo.ploverMode,
-    },
+    plover: ploverOf(
+      finalInfo,
+      type === rule.type && rule.cameo ? rule.cameo : finalInfo.cameo,
+      st.status,
+      type === rule.type && rule.ploverMode ? rule.ploverMode : finalInfo.ploverMode,
+    ),
     source: source.map(ref).filter((r): r is EntityRef => r !== null),
     target: target.map(ref).filter((r): r is EntityRef => r !== null),
     date,
@@ -1161,6 +1201,29 @@ function applyRule(
     ctx.lastParties = { source, target, type };
   }
   return ev;
+}
+
+/**
+ * PLOVER category and mode of an event: the type's category, except that a withdrawal (CAMEO
+ * 083–087) is a RETREAT, and a cooperative act still to come is an AGREE (PLOVER codes a promise
+ * or plan to cooperate as agreement, whatever the act).
+ */
+function ploverOf(
+  info: EventTypeInfo,
+  cameo: string,
+  status: EventStatus,
+  mode: string | null,
+): { type: string | null; mode: string | null } {
+  if (/^08[3-7]/.test(cameo)) return { type: 'RETREAT', mode };
+  if (
+    (status === 'planned' || status === 'expected') &&
+    (info.quad === 1 || info.quad === 2) &&
+    info.plover &&
+    info.plover !== 'AGREE'
+  ) {
+    return { type: 'AGREE', mode: null };
+  }
+  return { type: info.plover, mode };
 }
 
 function asCountryIfPlace(ctx: Ctx, id: string): string {
