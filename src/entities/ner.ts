@@ -177,7 +177,7 @@ export class NerModel {
    *
    * @example model.tag(doc, kb).filter((s) => s.type === 'PERSON')
    */
-  tag(doc: Doc, kb?: Kb | null): NerSpan[] {
+  tag(doc: Doc, kb?: Kb | null, withScores = true): NerSpan[] {
     const ranges = nerSentenceRanges(doc);
     if (ranges.length === 0) return [];
     const infos = tokenInfos(doc, ranges, kb);
@@ -199,10 +199,11 @@ export class NerModel {
       const t = tags[si]!;
       const spans = decodeSpans(this.tagSet, t);
       if (spans.length === 0) return;
-      const p = marginals(this.tagSet, ems[si]!, last.trans, t.length, this.scale);
+      // Marginals cost a forward-backward pass: only when the caller wants scores.
+      const p = withScores ? marginals(this.tagSet, ems[si]!, last.trans, t.length, this.scale) : null;
       for (const sp of spans) {
         let score = 1;
-        for (let j = sp.start; j < sp.end; j++) score = Math.min(score, p[j * n + t[j]!]!);
+        if (p) for (let j = sp.start; j < sp.end; j++) score = Math.min(score, p[j * n + t[j]!]!);
         out.push({
           start: doc.tokens[a + sp.start]!.start,
           end: doc.tokens[a + sp.end - 1]!.end,
@@ -237,6 +238,11 @@ export function loadNerModel(): NerModel {
  * tagNer(doc, kb)
  * // [{ start: 23, end: 37, type: 'PERSON', score: 0.99 }, …]  for "… министр финансов Антон Силуанов …"
  */
-export function tagNer(doc: Doc, kb?: Kb | null, model: NerModel = loadNerModel()): NerSpan[] {
-  return model.tag(doc, kb);
+export function tagNer(
+  doc: Doc,
+  kb?: Kb | null,
+  model: NerModel = loadNerModel(),
+  withScores = true,
+): NerSpan[] {
+  return model.tag(doc, kb, withScores);
 }

@@ -163,7 +163,10 @@ function cueMatches(tokens: Token[], cues: string[][]): Array<{ pos: number; tex
     const t = tokens[i]!;
     const l = lemma(t);
     const low = t.text.toLowerCase();
-    const cands = [...(byFirst.get(l) ?? []), ...(low !== l ? (byFirst.get(low) ?? []) : [])];
+    const c1 = byFirst.get(l);
+    const c2 = low !== l ? byFirst.get(low) : undefined;
+    if (!c1 && !c2) continue;
+    const cands = c1 && c2 ? [...c1, ...c2] : (c1 ?? c2)!;
     for (const c of cands) {
       let ok = true;
       for (let k = 1; k < c.length && ok; k++) {

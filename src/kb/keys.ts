@@ -290,9 +290,35 @@ export class PhraseIndex<T> {
       .map(([length, values]) => ({ start, length, values }));
   }
 
-  /** The longest phrase matching at `start`, or null. */
+  /** The longest phrase matching at `start`, or null (values of equal-length phrases merged). */
   longestAt(seq: readonly KeyWordSlot[], start: number): PhraseMatch<T> | null {
-    return this.matchesAt(seq, start)[0] ?? null;
+    // The hot path of every tagger: no intermediate maps or sorting, lists are longest first.
+    this.ensureSorted();
+    const slot = seq[start];
+    if (slot === undefined) return null;
+    let bestLen = 0;
+    let values: T[] | null = null;
+    const firsts = typeof slot === 'string' ? [slot] : slot;
+    for (const f of firsts) {
+      const list = this.byFirst.get(f);
+      if (!list) continue;
+      for (const e of list) {
+        const len = e.words.length;
+        if (len < bestLen) break;
+        if (start + len > seq.length) continue;
+        let ok = true;
+        for (let k = 1; k < len && ok; k++) ok = slotHas(seq[start + k], e.words[k]!);
+        if (!ok) continue;
+        if (len > bestLen) {
+          bestLen = len;
+          values = [...e.values];
+        } else if (values) {
+          for (const v of e.values) if (!values.includes(v)) values.push(v);
+        }
+        break;
+      }
+    }
+    return values ? { start, length: bestLen, values } : null;
   }
 
   /** Left-to-right, non-overlapping longest matches over the whole sequence. */

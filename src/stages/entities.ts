@@ -22,7 +22,7 @@ registerStage({
       name: 'entities',
       run(doc) {
         const cands: Candidate[] = [];
-        const spans = model ? tagNer(doc, kb, model) : [];
+        const spans = model ? tagNer(doc, kb, model, false) : [];
         for (let si = 0; si < doc.sentences.length; si++)
           cands.push(...recognizeSentence(doc, si, kb, spans));
         cands.push(...recognizeRepeats(doc, cands));

@@ -102,6 +102,8 @@ const MALFORMED = new RegExp(
  * @example findMoney('на сумму 2,5 млрд долларов')[0] // { value: 2500000000, currency: 'USD', … }
  */
 export function findMoney(text: string, offset = 0): { values: MoneyValue[]; problems: MoneyProblem[] } {
+  // Every amount has a digit.
+  if (!/\d/.test(text)) return { values: [], problems: [] };
   const patterns = (compiled ??= compile());
   const found: MoneyValue[] = [];
   const problems: MoneyProblem[] = [];
