@@ -37,7 +37,9 @@ describe('bad input through the whole pipeline', () => {
     const doc = (await pipeline()).process({ text: `Список участников: ${list}.` });
     expect(doc.tokens.length).toBeGreaterThan(6000);
     // The eight leaders are found once each, however often the list repeats them.
-    expect(doc.entities.filter((e) => e.type === 'PERSON' && e.wikidata !== undefined).length).toBeGreaterThanOrEqual(8);
+    expect(
+      doc.entities.filter((e) => e.type === 'PERSON' && e.wikidata !== undefined).length,
+    ).toBeGreaterThanOrEqual(8);
     expect(doc.entities.find((e) => e.name === 'Vladimir Putin')?.mentions.length).toBe(375);
   });
 
