@@ -1,6 +1,7 @@
 import { AnnalistError } from '../pipeline/errors.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite/store.js';
 import type { ActorResolver, Store } from './types.js';
+import { kbActorResolver } from './kb-resolver.js';
 
 /** Where the CLI keeps its database unless told (`--db`, or the `ANNALIST_DB` variable). */
 export function defaultDbPath(): string {
@@ -14,7 +15,8 @@ let kbResolver: ActorResolver | undefined;
 /**
  * The hook for the knowledge base: a resolver set here turns actor names into entity ids ("Глава
  * Казахстана", "Tokayev", "Q…") for every store opened afterwards, before the store falls back to
- * the names it has seen in articles. Pass undefined to remove it.
+ * the names it has seen in articles. Without one (or after passing undefined) the store asks the
+ * knowledge base.
  *
  * @example setActorResolver((name) => kb.lookup(name).map((e) => e.id));
  */
@@ -38,5 +40,7 @@ export async function openStore(path: string = defaultDbPath(), options: StoreOp
       'The PostgreSQL backend is not available yet; use a SQLite file path for --db.',
     );
   }
-  return SqliteStore.open(path, { ...(kbResolver ? { resolveActor: kbResolver } : {}), ...options });
+  // The knowledge base resolves names unless a caller set its own resolver.
+  kbResolver ??= await kbActorResolver();
+  return SqliteStore.open(path, { resolveActor: kbResolver, ...options });
 }

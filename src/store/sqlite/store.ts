@@ -846,8 +846,12 @@ export class SqliteStore implements Store {
     const direct = await this.k.selectFrom('entities').select('id').where('id', '=', n).executeTakeFirst();
     if (direct) return [direct.id];
     if (this.externalResolver) {
+      // The KB's identities count when the store has them; else the names seen in articles decide.
       const ids = await this.externalResolver(n);
-      if (ids.length) return ids;
+      if (ids.length) {
+        const known = await this.k.selectFrom('entities').select('id').where('id', 'in', ids).execute();
+        if (known.length) return ids.filter((id) => known.some((r) => r.id === id));
+      }
     }
     const key = nameKey(n);
     if (!key) return [];
