@@ -119,6 +119,8 @@ interface Found {
 }
 
 const PUNCT_CONTINUE = new Set([',']);
+/** Types that mean nothing without the one who acts ("bans on travel to Canada" is no visit). */
+const NEEDS_SOURCE = new Set(['VISIT', 'HOST_VISIT', 'PRAISE', 'JOIN', 'PHONE_CALL']);
 /** Types whose parties act together; coordinated subjects split into source and target. */
 const SYMMETRIC = new Set(['MEET', 'PHONE_CALL', 'SIGN_AGREEMENT', 'COOPERATE', 'DEAL', 'INTENT']);
 /** Words that open a subordinate clause even without a comma before them. */
@@ -336,12 +338,14 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
       if (end < 0) continue;
       // A trigger word that is part of a name ("Саммит ШОС" as an event name) is not a trigger.
       if (ctx.tokMention[i] !== -1 && (words.length === 1 || ctx.tokMention[end - 1] !== -1)) continue;
-      if (
-        rule.vetoNext &&
-        (rule.vetoNext.includes(lemma(tokens[end])) ||
-          rule.vetoNext.includes((tokens[end]?.text ?? '').toLowerCase()))
-      )
-        continue;
+      if (rule.vetoNext) {
+        // "met the deadline": the word after the trigger, past determiners.
+        let v = end;
+        while (v < b && tokens[v]!.pos === 'DET') v++;
+        const next = tokens[v];
+        if (next && (rule.vetoNext.includes(lemma(next)) || rule.vetoNext.includes(next.text.toLowerCase())))
+          continue;
+      }
       // "пригласил Путина посетить Казахстан": the visit is the content of the invitation.
       if (
         tokens[i]!.features?.verbForm === 'Inf' &&
@@ -908,13 +912,11 @@ function statusOf(
   // ("Визит … не состоится", "Визит … запланирован на декабрь").
   const verbAfter = nominal ? nextVerb(tokens, trig, cl.end) : -1;
   for (let k = before(trig - 3); k < trig; k++) {
-    if (cues.negation.some((c) => c.length === 1 && lemma(tokens[k]) === c[0]))
-      return { status: 'negated', cue: tokens[k]!.text };
+    if (isNegation(cues, tokens[k]!)) return { status: 'negated', cue: tokens[k]!.text };
   }
   if (verbAfter > 0) {
     for (let k = Math.max(trig + 1, verbAfter - 2); k < verbAfter; k++) {
-      if (cues.negation.some((c) => c.length === 1 && lemma(tokens[k]) === c[0]))
-        return { status: 'negated', cue: tokens[k]!.text };
+      if (isNegation(cues, tokens[k]!)) return { status: 'negated', cue: tokens[k]!.text };
     }
   }
   const modalEnd = nominal ? cl.end : trig;
@@ -942,6 +944,12 @@ function statusOf(
   );
   if (rep) return { status: 'reported', cue: rep };
   return { status: 'occurred', cue: null };
+}
+
+/** A one-word negation cue, by lemma or by form ("не", "not", "didn't"). */
+function isNegation(cues: Record<keyof LangCues, string[][]>, t: Token): boolean {
+  const form = t.text.toLowerCase().replace(/’/g, "'");
+  return cues.negation.some((c) => c.length === 1 && (lemma(t) === c[0] || form === c[0]));
 }
 
 function nextVerb(tokens: Token[], from: number, to: number): number {
@@ -1081,6 +1089,7 @@ function applyRule(
   }
   if (rule.needsTarget && target.length === 0) return null;
   if (source.length === 0 && target.length === 0) return null;
+  if (source.length === 0 && NEEDS_SOURCE.has(rule.type)) return null;
   let type = rule.type;
   // "Состоялся телефонный разговор … Стороны обсудили …": the parties' talk is the call itself.
   if (

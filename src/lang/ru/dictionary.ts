@@ -19,15 +19,16 @@ const VALUE_MASK = 0x7fffffff;
 /** Byte that separates a word from its payload in the words DAWG. */
 const SEPARATOR = 1;
 
-/** Byte of each character in Windows-1251, the DAWGs' key encoding; -1 when it has none. */
+/**
+ * Byte of each character in Windows-1251, the DAWGs' key encoding, for the characters Russian
+ * words and tags are written with (ASCII and the Russian alphabet); -1 for any other. A word
+ * with another character is simply left to Az, which knows the whole code page.
+ */
 const CP1251 = new Int16Array(0x10000).fill(-1);
-{
-  const decoder = new TextDecoder('windows-1251');
-  for (let b = 0; b < 256; b++) {
-    // 0x98 is unassigned in the code page; Az leaves it out as well.
-    if (b !== 0x98) CP1251[decoder.decode(Uint8Array.of(b)).charCodeAt(0)] = b;
-  }
-}
+for (let c = 0; c < 0x80; c++) CP1251[c] = c;
+for (let c = 0x410; c <= 0x44f; c++) CP1251[c] = c - 0x410 + 0xc0;
+CP1251[0x401] = 0xa8; // Ё
+CP1251[0x451] = 0xb8; // ё
 
 class Dawg {
   private constructor(

@@ -1,7 +1,9 @@
 /**
  * Russian morphology over Az.js (OpenCorpora dictionaries): lemma, Universal POS and
  * OpenCorpora-style features for a word form, with a surname-aware choice for capitalised words
- * and a per-form cache so that repeated news vocabulary costs a map lookup.
+ * and a per-form cache so that repeated news vocabulary costs a map lookup. Words the dictionary
+ * knows are read straight from Az's files (`dictionary.ts`); Az itself serves the rest (hyphenated
+ * and prefixed words, guesses for unknown ones).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -338,7 +340,8 @@ interface TagInfo {
   post: string;
   grams: readonly string[];
   features: Readonly<TokenFeatures>;
-  guessed: Readonly<TokenFeatures> | null;
+  /** The same with `guessed: 'suffix'`, for readings of Az's guessers. */
+  guessed: Readonly<TokenFeatures>;
 }
 
 /** Per tag object: Az and our dictionary reader share one object per tag of the tag table. */
@@ -369,10 +372,8 @@ function tagInfo(tag: AzTag): TagInfo {
   if (post === 'COMP') f.degree = 'cmp';
   if (post === 'ADJS' || post === 'PRTS') f.variant = 'short';
   if (tags.length) f.tags = tags;
-  const features = internFeatures({ ...f, ...(tags.length ? { tags: [...tags] } : {}) });
-  info = { post, grams, features, guessed: null };
-  f.guessed = 'suffix';
-  info.guessed = internFeatures(f);
+  const features = internFeatures(f);
+  info = { post, grams, features, guessed: internFeatures({ ...features, guessed: 'suffix' }) };
   TAG_INFO.set(tag, info);
   return info;
 }
@@ -385,7 +386,7 @@ function readingFromParse(p: AzParse): MorphReading {
   return {
     lemma,
     pos: universalPos(info.post, info.grams, lemma),
-    features: guessed ? info.guessed! : info.features,
+    features: guessed ? info.guessed : info.features,
   };
 }
 
@@ -557,7 +558,12 @@ function analysisOf(readings: readonly MorphReading[], i: number): MorphAnalysis
   const r = readings[i]!;
   if (readings.length === 1) return r;
   const alts = readings.filter((_, j) => j !== i);
-  return Object.freeze({ lemma: r.lemma, pos: r.pos, features: r.features, alternatives: Object.freeze(alts) });
+  return Object.freeze({
+    lemma: r.lemma,
+    pos: r.pos,
+    features: r.features,
+    alternatives: Object.freeze(alts),
+  });
 }
 
 type Cached = MorphAnalysis | Entry;
