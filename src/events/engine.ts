@@ -107,6 +107,8 @@ interface Ctx {
   /** Parties of the last event with both sides ("стороны договорились" refers to them). */
   lastParties: { source: string[]; target: string[]; type?: string } | null;
   cueIndex: CueIndex;
+  /** Lower-cased token texts, computed once per document. */
+  lows: string[];
   /** Type of the rule being applied. */
   ruleType: string;
   /** Set while a rule's source came from a parties word: the other side, for the target. */
@@ -157,14 +159,24 @@ function matchSeq(tokens: Token[], i: number, seq: string[], end: number, maxGap
 /** Positions of each cue list's matches in a document, computed once per document and list. */
 type CueIndex = Map<string[][], Array<{ pos: number; text: string }>>;
 
-function cueMatches(tokens: Token[], cues: string[][]): Array<{ pos: number; text: string }> {
-  const byFirst = new Map<string, string[][]>();
-  for (const c of cues) byFirst.set(c[0]!, [...(byFirst.get(c[0]!) ?? []), c]);
+const cueFirsts = new WeakMap<string[][], Map<string, string[][]>>();
+
+function cueMatches(
+  tokens: Token[],
+  cues: string[][],
+  lows: readonly string[],
+): Array<{ pos: number; text: string }> {
+  let byFirst = cueFirsts.get(cues);
+  if (!byFirst) {
+    byFirst = new Map<string, string[][]>();
+    for (const c of cues) byFirst.set(c[0]!, [...(byFirst.get(c[0]!) ?? []), c]);
+    cueFirsts.set(cues, byFirst);
+  }
   const out: Array<{ pos: number; text: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const l = lemma(t);
-    const low = t.text.toLowerCase();
+    const low = lows[i]!;
     const c1 = byFirst.get(l);
     const c2 = low !== l ? byFirst.get(low) : undefined;
     if (!c1 && !c2) continue;
@@ -187,7 +199,7 @@ function cueMatches(tokens: Token[], cues: string[][]): Array<{ pos: number; tex
 /** The first cue of the list that starts in tokens [from, to), or null. */
 function hasCue(ctx: Ctx, from: number, to: number, cues: string[][]): string | null {
   let list = ctx.cueIndex.get(cues);
-  if (!list) ctx.cueIndex.set(cues, (list = cueMatches(ctx.doc.tokens, cues)));
+  if (!list) ctx.cueIndex.set(cues, (list = cueMatches(ctx.doc.tokens, cues, ctx.lows)));
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -268,6 +280,7 @@ export function extractEvents(
     lastParties: null,
     partiesTarget: null,
     cueIndex: new Map(),
+    lows: tokens.map((t) => t.text.toLowerCase()),
     ruleType: '',
   };
   const events: Event[] = [];
@@ -983,7 +996,8 @@ function nearest<T extends { start: number }>(items: T[], pos: number): T | null
 function topicOf(ctx: Ctx, from: number, to: number): string | null {
   // Topic phrases are cues with an English label; the longest starting in the range wins.
   let list = ctx.cueIndex.get(ctx.lang.topicCues);
-  if (!list) ctx.cueIndex.set(ctx.lang.topicCues, (list = cueMatches(ctx.doc.tokens, ctx.lang.topicCues)));
+  if (!list)
+    ctx.cueIndex.set(ctx.lang.topicCues, (list = cueMatches(ctx.doc.tokens, ctx.lang.topicCues, ctx.lows)));
   let best: string | null = null;
   let bestLen = 0;
   for (const hit of list) {

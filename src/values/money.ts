@@ -19,8 +19,11 @@ export interface MoneyProblem extends Span {
   message: string;
 }
 
-const L = '(?<![\\p{L}\\p{N}])';
-const R = '(?![\\p{L}\\p{N}])';
+// Explicit letter ranges instead of Unicode property classes: the patterns then run without the
+// `u` flag, several times faster on every sentence.
+const LETTER = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+const L = `(?<![${LETTER}0-9])`;
+const R = `(?![${LETTER}0-9])`;
 
 function alt(entries: ReadonlyArray<readonly [string, unknown]>): string {
   return entries.map(([p]) => `(?:${p})`).join('|');
@@ -28,7 +31,7 @@ function alt(entries: ReadonlyArray<readonly [string, unknown]>): string {
 
 function lookup<T>(entries: ReadonlyArray<readonly [string, T]>, word: string): T | undefined {
   const w = word.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-  for (const [p, v] of entries) if (new RegExp(`^(?:${p})$`, 'u').test(w)) return v;
+  for (const [p, v] of entries) if (new RegExp(`^(?:${p})$`).test(w)) return v;
   return undefined;
 }
 
@@ -66,7 +69,7 @@ function compile(): Pattern[] {
       lang: 'ru',
       re: new RegExp(
         `${L}(?:(${RU.AMOUNT_QUALIFIERS})\\s+)?(${RU_NUM})\\s*(?:${ruMult}\\s*)?${ruCur}${R}`,
-        'giu',
+        'gi',
       ),
       read: (m) => ({ qual: m[1], num: m[2]!, mult: m[3], cur: m[4]! }),
     },
@@ -74,7 +77,7 @@ function compile(): Pattern[] {
       lang: 'en',
       re: new RegExp(
         `(?:${L}(${EN.AMOUNT_QUALIFIERS})\\s+)?${enSign}\\s?(${EN_NUM})(?:\\s*${enMult}${R})?`,
-        'giu',
+        'gi',
       ),
       read: (m) => ({ qual: m[1], cur: m[2]!, num: m[3]!, mult: m[4] }),
     },
@@ -82,7 +85,7 @@ function compile(): Pattern[] {
       lang: 'en',
       re: new RegExp(
         `${L}(?:(${EN.AMOUNT_QUALIFIERS})\\s+)?(${EN_NUM})\\s*(?:${enMult}\\s+)?${enCur}${R}`,
-        'giu',
+        'gi',
       ),
       read: (m) => ({ qual: m[1], num: m[2]!, mult: m[3], cur: m[4]! }),
     },
@@ -91,7 +94,7 @@ function compile(): Pattern[] {
 
 const MALFORMED = new RegExp(
   `${L}\\d+(?:,\\d+){2,}\\s*(?:${alt(RU.MULTIPLIERS)}|${alt(EN.MULTIPLIERS)})${R}`,
-  'giu',
+  'gi',
 );
 
 /**
