@@ -16,6 +16,12 @@ export interface LangCues {
   ownCountry: string[];
   possessives: string[];
   parties: string[];
+  /** Nouns for protesters: what they demand, denounce or do by force is a protest. */
+  protesters: string[];
+  /** Modals of obligation ("must", "должны"): what one says another must do is an appeal. */
+  obligation: string[];
+  /** Nouns for a state's organs ("government", "власти"): "the government of X" acts as X itself. */
+  stateHeads: string[];
 }
 
 export interface EngineLang {
@@ -48,6 +54,10 @@ interface CompiledLang {
   topicLabel: Map<string, string>;
   deadline: RegExp;
   byFirst: Map<string, Array<{ rule: EventRule; words: string[] }>>;
+  /** Each rule's `switchTo` cues as lemma sequences. */
+  switchCues: Map<EventRule, string[][]>;
+  /** One-word triggers of statements ("say", "заявить"): verbs that introduce reported speech. */
+  sayLemmas: Set<string>;
   cues: Record<keyof LangCues, string[][]>;
   topics: Array<[string[], string]>;
 }
@@ -67,6 +77,15 @@ export function compileLang(lang: EngineLang): CompiledLang {
   const cues = {} as Record<keyof LangCues, string[][]>;
   for (const k of Object.keys(lang.cues) as (keyof LangCues)[])
     cues[k] = lang.cues[k].map((c) => c.split(' '));
+  // Rules that share a switch share its compiled cue list, and so its per-document index.
+  const switchCues = new Map<EventRule, string[][]>();
+  const byList = new Map<readonly string[], string[][]>();
+  for (const rule of lang.rules) {
+    if (!rule.switchTo) continue;
+    const list = byList.get(rule.switchTo.cues) ?? rule.switchTo.cues.map((c) => c.split(' '));
+    byList.set(rule.switchTo.cues, list);
+    switchCues.set(rule, list);
+  }
   const topicCues = [...lang.topics].sort((x, y) => y[0].length - x[0].length).map(([w]) => w);
   const topicLabel = new Map(lang.topics.map(([w, t]) => [w.join(' '), t]));
   return {
@@ -78,6 +97,12 @@ export function compileLang(lang: EngineLang): CompiledLang {
     deadline: lang.deadline,
     topicCues,
     topicLabel,
+    switchCues,
+    sayLemmas: new Set(
+      lang.rules
+        .filter((r) => r.type === 'STATEMENT')
+        .flatMap((r) => r.trigger.filter((t) => !t.includes(' '))),
+    ),
   };
 }
 
@@ -113,11 +138,15 @@ interface Ctx {
   ruleType: string;
   /** Set while a rule's source came from a parties word: the other side, for the target. */
   partiesTarget: string[] | null;
+  /** Lemmas of the sentence being read, gathered when a rule first asks. */
+  sentLemmas: Set<string> | null;
 }
 
 interface Found {
   ids: string[];
   how: string;
+  /** The entities stand for people of a place ("workers in Korea"), not for its state. */
+  proxy?: boolean;
 }
 
 const PUNCT_CONTINUE = new Set([',']);
@@ -128,6 +157,8 @@ const SYMMETRIC = new Set(['MEET', 'PHONE_CALL', 'SIGN_AGREEMENT', 'COOPERATE', 
 /** Words that open a subordinate clause even without a comma before them. */
 const COMPLEMENTIZERS = new Set(['that', 'что', 'чтобы']);
 const CONJ = new Set(['и', 'and', 'а также', 'as well as']);
+/** Words that open a condition: a subject is not looked for across them. */
+const CONDITIONALS = new Set(['if', 'unless', 'если', 'ежели']);
 
 function lemma(t: Token | undefined): string {
   return t ? (t.lemma ?? t.text.toLowerCase()) : '';
@@ -137,16 +168,56 @@ function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
-function matchSeq(tokens: Token[], i: number, seq: string[], end: number, maxGap = 0): number {
+/**
+ * The word under which a token's triggers are indexed: its lemma, or for an English capitalised word
+ * outside any name that the tagger took for one ("Airstrikes killed…"), its lower-case singular.
+ */
+function triggerKey(ctx: Ctx, t: Token, i: number): string | null {
+  const l = lemma(t);
+  if (ctx.lang.byFirst.has(l)) return l;
+  if (ctx.lang.code !== 'en' || t.pos !== 'PROPN' || ctx.tokMention[i] !== -1) return null;
+  if (!/^[A-Z][a-z]+$/.test(t.text)) return null;
+  const low = t.text.toLowerCase();
+  for (const k of [low, low.replace(/ies$/, 'y'), low.replace(/es$/, ''), low.replace(/s$/, '')])
+    if (ctx.lang.byFirst.has(k)) return k;
+  return null;
+}
+
+function matchSeq(
+  tokens: Token[],
+  i: number,
+  seq: string[],
+  end: number,
+  maxGap = 0,
+  first?: string,
+  nounGap = false,
+): number {
   // Returns the index after the match, or -1. Up to maxGap determiners or adjectives may stand
-  // between the words ("провели двусторонние переговоры").
+  // between the words ("провели двусторонние переговоры"). `first` stands for the first token's lemma.
   let j = i;
   for (let w = 0; w < seq.length; w++) {
     let gap = 0;
-    while (j < end && lemma(tokens[j]) !== seq[w]) {
+    while (j < end && (j === i && first !== undefined ? first : lemma(tokens[j])) !== seq[w]) {
       if (w === 0 || gap >= maxGap) return -1;
       const pos = tokens[j]!.pos;
-      if (pos !== 'DET' && pos !== 'ADJ') return -1;
+      // English compounds, adverbs and mis-tagged adjectives ("imposed an arms embargo", "a
+      // nationwide strike", "released yesterday by").
+      // English indirect objects and name modifiers too ("gave Lithuania an ultimatum", "took Hungary
+      // to court", "allowed UN inspectors").
+      // Participles as adjectives and coordinated modifiers too ("cancelled a planned visit",
+      // "suspended military and economic aid").
+      const t = tokens[j]!;
+      const english =
+        nounGap &&
+        (pos === 'NOUN' ||
+          pos === 'ADV' ||
+          pos === 'PROPN' ||
+          pos === 'NUM' ||
+          pos === 'CCONJ' ||
+          (pos === 'VERB' &&
+            ((t.features?.verbForm !== 'Fin' && t.features?.verbForm !== 'Inf') ||
+              tokens[j - 1]?.pos === 'DET')));
+      if (pos !== 'DET' && pos !== 'ADJ' && !english) return -1;
       gap++;
       j++;
     }
@@ -211,6 +282,8 @@ function hasCue(ctx: Ctx, from: number, to: number, cues: string[][]): string | 
   return hit && hit.pos < to ? hit.text : null;
 }
 
+const PLACE_TYPES = new Set(['COUNTRY', 'CITY', 'LOC']);
+
 function caseOf(
   doc: Doc,
   m: Mention,
@@ -221,6 +294,9 @@ function caseOf(
   // The case of a mention's head: the first noun-like token that has a case. Null when unknown
   // (Latin script, indeclinable words), which every case slot accepts.
   const cases = new Set<string>();
+  // A guessed reading of an unknown first name ("Нарендра" read as a genitive surname) says less than
+  // an indeclinable surname after it ("Моди"): guessed tokens decide only when nothing else does.
+  let guessed: Set<string> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.start < m.start || t.end > m.end) continue;
@@ -229,14 +305,22 @@ function caseOf(
     if (!f) continue;
     if (f.tags?.includes('Fixd')) return null;
     if (f.case && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
-      cases.add(String(f.case));
-      // Other readings of the same form count too ("Риме": locative of Рим, dative of Рима).
-      for (const r of tokenAlternatives(doc, base + i))
-        if (r.features.case) cases.add(String(r.features.case));
-      return cases;
+      const own = f.guessed && m.type === 'PERSON' ? (guessed ??= new Set<string>()) : cases;
+      // Other readings of the same form count too ("Риме": locative of Рим, dative of Рима). A place
+      // name is read as a place: its geographic readings only ("Ливана" is no nominative of the name
+      // Ливана), in one number ("Индии" is no nominative plural, "Филиппины" no genitive singular).
+      let readings = [f, ...tokenAlternatives(doc, base + i).map((r) => r.features)].filter((r) => r.case);
+      if (PLACE_TYPES.has(m.type)) {
+        const geo = readings.filter((r) => r.tags?.includes('Geox'));
+        if (geo.length) readings = geo;
+        const num = readings[0]?.number;
+        if (num) readings = readings.filter((r) => !r.number || r.number === num);
+      }
+      for (const r of readings) own.add(String(r.case));
+      if (own === cases) return cases.size ? cases : null;
     }
   }
-  return cases.size ? cases : null;
+  return cases.size ? cases : guessed;
 }
 
 /**
@@ -282,6 +366,7 @@ export function extractEvents(
     cueIndex: new Map(),
     lows: tokens.map((t) => t.text.toLowerCase()),
     ruleType: '',
+    sentLemmas: null,
   };
   const events: Event[] = [];
   const moneyBySentence = new Map<number, MoneyValue[]>();
@@ -330,6 +415,10 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
   const tokens = doc.tokens;
   const out: Event[] = [];
   const trigAt = new Map<Event, number>();
+  const trigEndAt = new Map<Event, number>();
+  ctx.sentLemmas = null;
+  /** Trigger positions of verbs that take an infinitive as their content, whether or not they made an event. */
+  const govAt: number[] = [];
   const used = new Set<number>();
   const refDate = sentenceRefDate(doc, si);
   // The values stage resolved dates against the publication date; a post quoted with its own date
@@ -344,13 +433,17 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
     if (used.has(i) || ctx.inQuote[i]) continue;
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    const cands = ctx.lang.byFirst.get(lemma(t));
+    const key = triggerKey(ctx, t, i);
+    const cands = key ? ctx.lang.byFirst.get(key) : undefined;
     if (!cands) continue;
     for (const { rule, words } of cands) {
-      const end = matchSeq(tokens, i, words, b, words.length > 1 ? 2 : 0);
+      const en = ctx.lang.code === 'en';
+      const end = matchSeq(tokens, i, words, b, words.length > 1 ? (en ? 3 : 2) : 0, key!, en);
       if (end < 0) continue;
       // A trigger word that is part of a name ("Саммит ШОС" as an event name) is not a trigger.
       if (ctx.tokMention[i] !== -1 && (words.length === 1 || ctx.tokMention[end - 1] !== -1)) continue;
+      // "Syrian forces": a noun is no use of the verb "force".
+      if (rule.verbOnly && (t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
       if (rule.vetoNext) {
         // "met the deadline": the word after the trigger, past determiners.
         let v = end;
@@ -359,23 +452,25 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
         if (next && (rule.vetoNext.includes(lemma(next)) || rule.vetoNext.includes(next.text.toLowerCase())))
           continue;
       }
-      // "пригласил Путина посетить Казахстан": the visit is the content of the invitation.
-      if (
-        tokens[i]!.features?.verbForm === 'Inf' &&
-        out.some(
-          (o) => (o.type === 'INTENT' || o.type === 'APPEAL' || o.type === 'THREATEN') && trigAt.get(o)! < i,
-        )
-      )
-        continue;
+      // "пригласил Путина посетить Казахстан", "threatened to boycott…": the visit or the boycott is the
+      // content of the invitation or threat, even when the threat itself names nobody.
+      const inf =
+        tokens[i]!.features?.verbForm === 'Inf' ||
+        (ctx.lang.code === 'en' && lemma(tokens[i - 1]) === 'to' && tokens[i - 1]!.pos === 'PART');
+      if (inf && govAt.some((g) => g < i)) continue;
+      if (INF_GOVERNORS.has(rule.type) && isVerb(t)) govAt.push(i);
       const ev = applyRule(ctx, rule, si, i, end, dates, money);
       if (ev) {
         out.push(ev);
         trigAt.set(ev, i);
+        trigEndAt.set(ev, end);
         for (let k = i; k < end; k++) used.add(k);
         break;
       }
     }
   }
+  obligationsAsAppeals(ctx, out, trigAt);
+  rankByProminence(ctx, out, trigAt, trigEndAt, a, b);
   // "…, the State Department said.": a closing credit line is the source of the sentence's
   // events, not an event of its own.
   for (const e of [...out]) {
@@ -397,6 +492,12 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
   return out.filter((e) => {
     if (e.type !== 'STATEMENT') return true;
     const t = trigAt.get(e)!;
+    // "Speaking after the meeting, Rubio praised…": an opening participle frames the sentence's event.
+    const opening =
+      ctx.lang.code === 'en' &&
+      /ing$/.test(tokens[t]!.text) &&
+      !tokens.slice(a, t).some((x) => x.text === ',');
+    if (opening && out.some((o) => o.type !== 'STATEMENT')) return false;
     return !out.some((o) => {
       if (o === e || o.type === 'STATEMENT') return false;
       const u = trigAt.get(o)!;
@@ -405,6 +506,150 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
       return false;
     });
   });
+}
+
+/**
+ * "Iran said the United States must lift its sanctions", «Лавров заявил, что США должны…»: an act
+ * that someone says another must or should do is that speaker's appeal to the other (CAMEO 02x).
+ */
+function obligationsAsAppeals(ctx: Ctx, out: Event[], trigAt: Map<Event, number>): void {
+  const speaker = out.find((e) => e.type === 'STATEMENT' && e.source.length);
+  if (!speaker) return;
+  for (const o of out) {
+    if (o === speaker || o.type === 'STATEMENT' || o.type === 'APPEAL') continue;
+    const t = trigAt.get(o)!;
+    const cue = hasCue(ctx, Math.max(0, t - 3), t, ctx.lang.cues.obligation);
+    if (!cue) continue;
+    const addressee = (o.source.length ? o.source : o.target).filter(
+      (x) => !speaker.source.some((y) => y.id === x.id),
+    );
+    if (!addressee.length) continue;
+    const info = eventType('APPEAL')!;
+    if (o.explain) o.explain.type = `${o.type} that "${cue}" be done: an appeal`;
+    o.type = 'APPEAL';
+    o.cameo = info.cameo;
+    o.plover = ploverOf(info, info.cameo, speaker.status, null);
+    o.source = speaker.source;
+    o.target = addressee;
+    o.status = speaker.status;
+  }
+}
+
+/** Types of verbs whose infinitive states what is promised, asked or threatened, not an act of its own. */
+const INF_GOVERNORS = new Set(['INTENT', 'APPEAL', 'THREATEN']);
+
+/** Types of verbs whose complement (an infinitive, a "that"-clause) states what they are about. */
+const GOVERNING = new Set(['THREATEN', 'INTENT', 'APPEAL', 'REJECT', 'ACCUSE']);
+
+/** Types of verbs whose object names what they are about ("condemned the attack", "welcomed the talks"). */
+const ABOUT_TYPES = new Set([
+  'ACCUSE',
+  'PRAISE',
+  'REJECT',
+  'APPEAL',
+  'THREATEN',
+  'INTENT',
+  'PROTEST',
+  'MEDIATE',
+]);
+
+/**
+ * Orders a sentence's events by how directly the sentence states them, through their confidence:
+ * the main clause's verb first, then subordinate clauses and participle adjuncts. A noun event inside
+ * the object of such a verb ("condemned the attack on Kyiv", "осудил удар по Киеву") is what the verb
+ * is about: it goes when it took the verb's own subject as its actor, else it ranks below the verb.
+ */
+function rankByProminence(
+  ctx: Ctx,
+  out: Event[],
+  trigAt: Map<Event, number>,
+  trigEndAt: Map<Event, number>,
+  a: number,
+  b: number,
+): void {
+  const tokens = ctx.doc.tokens;
+  const drop = new Set<Event>();
+  if (out.length === 0) return;
+  if (out.length === 1) {
+    // One event: only its own clause and form can rank it.
+    const e = out[0]!;
+    const t = trigAt.get(e)!;
+    const penalty = ownPenalty(ctx, t, clauseBounds(ctx, a, b, t).start, a);
+    if (penalty) e.confidence = Math.max(0.05, Math.round((e.confidence - penalty) * 100) / 100);
+    return;
+  }
+  // Prefix counts over the sentence keep the pairwise checks constant-time in long sentences:
+  // finite verbs, and coordination breaks (";", ", and").
+  const verbs = new Int32Array(b - a + 1);
+  const breaks = new Int32Array(b - a + 1);
+  for (let k = a; k < b; k++) {
+    const x = tokens[k]!;
+    const f = x.features;
+    verbs[k - a + 1] = verbs[k - a]! + (isVerb(x) && f?.verbForm !== 'Part' && f?.verbForm !== 'Ger' ? 1 : 0);
+    const br = x.text === ';' || (x.text === ',' && CONJ.has(lemma(tokens[k + 1])));
+    breaks[k - a + 1] = breaks[k - a]! + (br ? 1 : 0);
+  }
+  const between = (counts: Int32Array, from: number, to: number): number =>
+    to > from ? counts[to - a]! - counts[from - a]! : 0;
+  const clStart = new Map(out.map((e) => [e, clauseBounds(ctx, a, b, trigAt.get(e)!).start]));
+  for (const e of out) {
+    const t = trigAt.get(e)!;
+    const tok = tokens[t]!;
+    const cl = { start: clStart.get(e)! };
+    let penalty = 0;
+    // A noun, or an English gerund after a preposition ("accused Greece of violating…").
+    const gerund = ctx.lang.code === 'en' && /ing$/.test(tok.text) && tokens[t - 1]?.pos === 'ADP';
+    if (tok.pos === 'NOUN' || tok.pos === 'PROPN' || gerund) {
+      const gov = out.find((o) => {
+        const u = trigAt.get(o)!;
+        if (o === e || u >= t || !ABOUT_TYPES.has(o.type) || !isVerb(tokens[u]!)) return false;
+        if (clStart.get(o) !== cl.start) return false;
+        return between(verbs, trigEndAt.get(o)!, t) === 0;
+      });
+      if (gov) {
+        // The verb's own subject taken as the noun's actor is a misreading ("the EU condemned the attack").
+        if (e.source.length && sameSet(e.source, gov.source)) {
+          drop.add(e);
+          continue;
+        }
+        penalty += 0.3;
+        if (e.explain) e.explain.rank = `what "${tokens[trigAt.get(gov)!]!.text}" is about`;
+      }
+    }
+    // "threatened to withdraw…", "warned it would impose a blockade", "заявил, что введет…": what a
+    // threat, vow, appeal, refusal or accusation is about ranks below it.
+    if (!penalty) {
+      const gov = out.find((o) => {
+        const u = trigAt.get(o)!;
+        if (o === e || u >= t || !GOVERNING.has(o.type) || !isVerb(tokens[u]!)) return false;
+        return between(breaks, trigEndAt.get(o)!, t) === 0;
+      });
+      if (gov) {
+        penalty += 0.2;
+        if (e.explain) e.explain.rank = `what "${tokens[trigAt.get(gov)!]!.text}" is about`;
+      }
+    }
+    penalty += ownPenalty(ctx, t, cl.start, a);
+    if (penalty) e.confidence = Math.max(0.05, Math.round((e.confidence - penalty) * 100) / 100);
+  }
+  if (drop.size) out.splice(0, out.length, ...out.filter((e) => !drop.has(e)));
+}
+
+/** How much an event's own clause and form lower it: a subordinate clause, a participle adjunct. */
+function ownPenalty(ctx: Ctx, t: number, clStart: number, a: number): number {
+  const tokens = ctx.doc.tokens;
+  const tok = tokens[t]!;
+  let penalty = 0;
+  // A clause opened by "that", "which", "after", "когда"…: background to the main clause.
+  if (clStart > a && tokens[clStart]!.text !== ';') penalty += 0.05;
+  // ", killing eight people": a participle adjunct states a consequence.
+  if (
+    ctx.lang.code === 'en' &&
+    (tok.features?.verbForm === 'Ger' || tok.features?.verbForm === 'Part') &&
+    tokens[t - 1]?.text === ','
+  )
+    penalty += 0.1;
+  return penalty;
 }
 
 /** The date a sentence's relative words refer to: the dateline of an embedded post, else the article's. */
@@ -502,6 +747,10 @@ function governedByPrep(ctx: Ctx, first: number, a: number): boolean {
 
 interface Conjunct {
   mentions: number[];
+  /** Mentions inside a phrase nested in the member ("the city of Kherson"), used when it names no other. */
+  nested?: number[];
+  /** The preposition that opened the nested phrase of each of `nested` ('' for a genitive). */
+  nestedBy?: string[];
 }
 
 /**
@@ -512,6 +761,7 @@ function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[], keepAl
   const tokens = ctx.doc.tokens;
   const out: Conjunct[] = [{ mentions: [] }];
   let nested = false;
+  let nestPrep = '';
   for (let k = from; k < end; k++) {
     const t = tokens[k]!;
     const m = ctx.tokMention[k]!;
@@ -539,16 +789,31 @@ function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[], keepAl
         if (cur.mentions.length === 0 && out.length > 1 && !ownPreps.includes(lemma(t))) break;
         if (k === from || ownPreps.includes(lemma(t))) continue;
         nested = true;
+        nestPrep = lemma(t);
         continue;
       }
       if (t.pos === 'SCONJ' || t.pos === 'PRON') break;
       continue;
     }
-    if (nested && ctx.doc.mentions[m]!.type !== 'PERSON') continue;
+    if (nested && ctx.doc.mentions[m]!.type !== 'PERSON') {
+      const cur = out[out.length - 1]!;
+      if (!(cur.nested ??= []).includes(m)) {
+        cur.nested.push(m);
+        (cur.nestedBy ??= []).push(nestPrep);
+      }
+      continue;
+    }
+    if (k > from && ctx.tokMention[k - 1] !== m && ofCommonNoun(ctx, m, k)) {
+      // "наградил Токаева орденом Александра Невского": a person named in the genitive after a plain
+      // noun names that thing (an order, a street), not a party.
+      while (k + 1 < end && ctx.tokMention[k + 1] === m) k++;
+      continue;
+    }
     const cur = out[out.length - 1]!;
     if (!cur.mentions.includes(m)) cur.mentions.push(m);
   }
-  while (out.length && out[out.length - 1]!.mentions.length === 0) out.pop();
+  while (out.length > 1 && out[out.length - 1]!.mentions.length === 0) out.pop();
+  if (out.length === 1 && out[0]!.mentions.length === 0 && !out[0]!.nested?.length) out.pop();
   // A later member whose name is followed by a plain noun or a verb is the start of another phrase
   // ("…the Abraham Accords, U.S. officials tell me"), not a coordinated party.
   for (let c = 1; c < out.length && !keepAll; c++) {
@@ -564,16 +829,41 @@ function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[], keepAl
   return out;
 }
 
+/** True for a Russian person mention in the genitive only, right after a plain noun ("орденом Александра Невского"). */
+function ofCommonNoun(ctx: Ctx, mi: number, k: number): boolean {
+  if (ctx.lang.code !== 'ru') return false;
+  const m = ctx.doc.mentions[mi]!;
+  const prev = ctx.doc.tokens[k - 1];
+  if (m.type !== 'PERSON' || !prev || prev.pos !== 'NOUN' || ctx.tokMention[k - 1] !== -1) return false;
+  const s = ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!;
+  return genitive(ctx, m, k, s.tokenStart!, s.tokenEnd!);
+}
+
 function pickFromConjunct(ctx: Ctx, c: Conjunct, spec: ArgSpec): string | null {
   let best: Mention | null = null;
   let bestRank = -1;
-  for (const mi of c.mentions) {
+  const direct = c.mentions.some((mi) => {
+    const m = ctx.doc.mentions[mi]!;
+    return !!m.entity && (!spec.types || spec.types.includes(m.type));
+  });
+  // A nested name stands in for a member that names nothing itself: "shelled the city of Kherson",
+  // "aid to victims in Turkey", "удар по югу Ливана"; never for a genitive or a subject. After the
+  // direct object of a cooperative act only through "of" or "from" ("обсудили ситуацию в Сирии"
+  // names a topic); a hostile act is aimed at the place ("bombed positions in Syria").
+  const hostile = (eventType(ctx.ruleType)?.quad ?? 1) >= 3;
+  const nested = (c.nested ?? []).filter((_, i) => {
+    if (spec.from === 'prep' || spec.from === 'agent') return true;
+    const by = c.nestedBy?.[i] ?? '';
+    return spec.from === 'object' && (hostile || by === '' || by === 'of' || by === 'from');
+  });
+  for (const mi of direct ? c.mentions : nested) {
     const m = ctx.doc.mentions[mi]!;
     if (!m.entity) continue;
     if (spec.types && !spec.types.includes(m.type)) continue;
     let rank = (TYPE_RANK[m.type] ?? 0) * 2 + (m.via === 'name' || m.via === undefined ? 1 : 0);
     if (m.via === 'adjective') rank -= 6;
-    if (rank >= bestRank) {
+    // Among equals the first named is the head of the phrase; later ones modify it.
+    if (rank > bestRank) {
       best = m;
       bestRank = rank;
     }
@@ -609,13 +899,18 @@ function findSubject(
       let last = k;
       while (last + 1 < b && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
       const next = tokens[last + 1];
-      if (!next || next.pos !== 'NOUN' || ctx.tokMention[last + 1] !== -1) return null;
+      // ("Vietnamese Foreign Minister": English titles are often tagged as names.)
+      const nounLike = next?.pos === 'NOUN' || (!isRu && next?.pos === 'PROPN');
+      if (!next || !nounLike || ctx.tokMention[last + 1] !== -1) return null;
       if (isRu && next.features?.case && next.features.case !== 'nomn') return null;
     }
     if (governedByPrep(ctx, first, a)) return null;
+    // "Лидеры договорились", "the leaders agreed": a plural title names no one person.
+    if (m.via === 'title' && tokens[first]!.features?.number === 'plur') return null;
     if (isRu) {
       const cases = m.via === 'adjective' ? null : caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
       if (cases && !cases.has('nomn')) return null;
+      if (!cases && m.via !== 'adjective' && indeclinableModifier(ctx, first, a, b)) return null;
     } else if (lemma(tokens[first - 1]) === 'of') {
       // "the President of Kazakhstan" names its person; "the government of Iran" acts for Iran.
       const head = tokens[first - 2];
@@ -695,10 +990,52 @@ function findSubject(
     if (mentionAt(ctx, k)) break;
   }
   for (let k = trig - 1; k >= cl.start; k--) {
+    // "…unless the tanker is released": a condition has its own subject, which may be unnamed.
+    if (CONDITIONALS.has(lemma(tokens[k]))) return null;
     const m = ok(k);
     if (m) {
       // A subject mention that is a genitive modifier of another noun is not the subject.
       return { ids: collect(k), how: `subject "${m.text}"` };
+    }
+  }
+  const viaHead = headModifierSubject(ctx, trig, cl, a, b);
+  if (viaHead) return viaHead;
+  // "Speaking after the meeting, Rubio praised…", "Arriving in Kyiv, Merz pledged…": an opening
+  // participle clause shares the subject of the clause after its comma.
+  const tv0 = tokens[trig]!;
+  if (!isRu && (/ing$/.test(tv0.text) || tv0.features?.verbForm === 'Part')) {
+    let k = a;
+    while (k < trig && !(isVerb(tokens[k]!) && tokens[k]!.features?.verbForm === 'Fin')) k++;
+    if (k === trig) {
+      let c = trig + 1;
+      while (c < b && tokens[c]!.text !== ',') c++;
+      for (let j = c + 1; j < Math.min(b, c + 8); j++) {
+        const m = ok(j);
+        if (m) return { ids: [m.entity!], how: `subject of the main clause "${m.text}"` };
+        if (isVerb(tokens[j]!)) break;
+      }
+    }
+  }
+  // "В Кремле сообщили…", "В МИД России заявили…": an impersonal plural verb's speaker is the
+  // institution named by the locative before it.
+  const tv = tokens[trig]!;
+  if (
+    isRu &&
+    isVerb(tv) &&
+    tv.features?.number === 'plur' &&
+    tv.features.verbForm !== 'Inf' &&
+    !nominalSubject(ctx, cl.start, trig)
+  ) {
+    for (let k = cl.start; k < trig; k++) {
+      const l = lemma(tokens[k]);
+      if ((l !== 'в' && l !== 'во') || ctx.tokMention[k] !== -1) continue;
+      const m = mentionAt(ctx, k + 1);
+      if (!m?.entity || (m.type !== 'ORG' && m.type !== 'COUNTRY' && m.type !== 'CITY')) continue;
+      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      // Abbreviations ("в МИД") do not decline, whatever case the dictionary gives them.
+      const abbr = /^[А-ЯЁA-Z]{2,}$/.test(tokens[k + 1]!.text);
+      if (cases && !cases.has('loct') && !abbr) continue;
+      return { ids: [m.entity], how: `institution "${tokens[k]!.text} ${m.text}" of an impersonal verb` };
     }
   }
   // Coordinated predicates share the subject of the first ("… проведет переговоры, а также примет участие").
@@ -718,14 +1055,202 @@ function findSubject(
       return { ids: collect(last), how: `shared subject "${m.text}"` };
     }
   }
-  // Inverted order: "…», — заявил Токаев." (verbs only, the name right after the verb)
+  // Inverted order: "…», — заявил Токаев." (verbs only, the name right after the verb). English
+  // inverts only after a quotation or a comma ("…," said Lavrov).
   if (!isVerb(tokens[trig]!)) return null;
+  if (!isRu && !/^[,"”’—]$/.test(tokens[trig - 1]?.text ?? '')) return null;
   for (let k = trig + 1; k < Math.min(cl.end, trig + 4); k++) {
     const m = ok(k);
     if (m) return { ids: [m.entity!], how: `subject after the verb "${m.text}"` };
     if (isVerb(tokens[k]!)) break;
   }
   return null;
+}
+
+/** Prepositions after a plain noun that tie it to the actor it stands for ("workers in Korea"). */
+const HEAD_PREPS = new Set(['in', 'from', 'of', 'at', 'across', 'inside', 'throughout']);
+/** Entity types that a plain noun's modifier may stand for as an actor (places as their country). */
+const HEAD_TYPES = new Set(['COUNTRY', 'CITY', 'LOC', 'ORG']);
+
+/**
+ * A subject that is a plain noun with a named modifier: "Workers in South Korea went on strike",
+ * "Soldiers from Georgia cordoned off…", "Власти Латвии закрыли…", "Делегации России и США
+ * встретились…". The noun phrase must stand right before the predicate; the named places or
+ * organizations act (a city as its country).
+ */
+function headModifierSubject(
+  ctx: Ctx,
+  trig: number,
+  cl: { start: number; end: number },
+  a: number,
+  b: number,
+): Found | null {
+  const tokens = ctx.doc.tokens;
+  const isRu = ctx.lang.code === 'ru';
+  const from = Math.max(cl.start, trig - 20);
+  let named = false;
+  for (let k = from; k < trig && !named; k++) {
+    const mi = ctx.tokMention[k]!;
+    named = mi !== -1 && HEAD_TYPES.has(ctx.doc.mentions[mi]!.type);
+  }
+  if (!named) return null;
+  // The subject phrase stands close before its predicate: a bounded window keeps long clauses linear.
+  for (let h = from; h < trig; h++) {
+    const t = tokens[h]!;
+    // A capitalised plural opening an English sentence is often tagged a name ("Thousands of …").
+    // (Russian institutions outside the knowledge base are tagged names: "Генпрокуратура".)
+    const noun = t.pos === 'NOUN' || (t.pos === 'PROPN' && (isRu || h === a));
+    if (!isPlainWord(ctx, h) || !noun || ctx.lang.timeNouns.has(lemma(t))) continue;
+    if (
+      isRu &&
+      t.features?.case !== 'nomn' &&
+      !tokenAlternatives(ctx.doc, h).some((r) => r.features.case === 'nomn')
+    )
+      continue;
+    // Only determiners, adjectives, numbers and "of"-phrases before the head, back to the clause start or a comma.
+    let ok = true;
+    for (let k = h - 1; k >= cl.start; k--) {
+      const u = tokens[k]!;
+      if (u.text === ',' || (k === cl.start && (u.kind === 'punct' || COMPLEMENTIZERS.has(lemma(u))))) break;
+      if (
+        h - k > 8 ||
+        !isPlainWord(ctx, k) ||
+        (!['DET', 'ADJ', 'NUM', 'NOUN'].includes(u.pos ?? '') && lemma(u) !== 'of')
+      ) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    // Plain genitive nouns or "of"-phrases may stand between ("тысячи жителей Тбилиси", "thousands of workers in …").
+    let k = h + 1;
+    while (k < trig && isPlainWord(ctx, k)) {
+      const u = tokens[k]!;
+      if (isRu && (u.pos === 'NOUN' || u.pos === 'ADJ') && u.features?.case === 'gent') k++;
+      else if (!isRu && (u.pos === 'DET' || u.pos === 'ADJ' || u.pos === 'NOUN')) k++;
+      else if (!isRu && lemma(u) === 'of' && k + 1 < trig && isPlainWord(ctx, k + 1)) k++;
+      else break;
+    }
+    if (!isRu) {
+      if (!HEAD_PREPS.has(lemma(tokens[k])) || !isPlainWord(ctx, k)) continue;
+      k++;
+      while (k < trig && isPlainWord(ctx, k) && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) k++;
+    }
+    const m = mentionAt(ctx, k);
+    if (!m?.entity || !HEAD_TYPES.has(m.type)) continue;
+    if (isRu) {
+      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      if (cases && !cases.has('gent')) continue;
+    }
+    const chain = chainAt(ctx, k, trig, [], true);
+    // The phrase must end where the predicate begins (auxiliaries and adverbs may stand between).
+    let last = k;
+    for (const c of chain) for (const mi of c.mentions) last = Math.max(last, mentionEnd(ctx, mi, last));
+    let j = last + 1;
+    // ("Prisoners in Turkey began a hunger strike": a light verb and the noun's determiner too.)
+    while (
+      j < trig &&
+      ctx.tokMention[j] === -1 &&
+      ['VERB', 'AUX', 'ADV', 'PART', 'DET', 'ADJ'].includes(tokens[j]!.pos ?? '')
+    )
+      j++;
+    if (j !== trig) continue;
+    const ids = idsFromChain(
+      ctx,
+      chain.map((c) => ({ mentions: c.mentions.filter((mi) => HEAD_TYPES.has(ctx.doc.mentions[mi]!.type)) })),
+      {
+        from: 'subject',
+      },
+    ).map((id) => asCountryIfPlace(ctx, id));
+    // "Workers in Korea" stand for people there; "the government of Kuwait", «власти Латвии» for the state.
+    const proxy = !ctx.lang.cues.stateHeads.some((c) => c[0] === lemma(t) || c[0] === ctx.lows[h]);
+    if (ids.length) return { ids: [...new Set(ids)], how: `"${t.text}" of "${m.text}"`, proxy };
+  }
+  return null;
+}
+
+/** Nouns that a name follows in apposition, not as a genitive ("компания Microsoft", "банк ВТБ"). */
+const APPOSITION_HEADS = new Set([
+  'компания',
+  'корпорация',
+  'концерн',
+  'холдинг',
+  'банк',
+  'группа',
+  'агентство',
+  'издание',
+  'газета',
+  'телеканал',
+  'фонд',
+  'госкорпорация',
+  'автоконцерн',
+  'производитель',
+  'оператор',
+  'платформа',
+  'сервис',
+  'соцсеть',
+  'мессенджер',
+  'стартап',
+]);
+
+/**
+ * True when an indeclinable name ("США", "Моди") at token `first` modifies what precedes it: it follows
+ * a plain noun ("делегация США") or is coordinated with a genitive name ("России и США").
+ */
+function indeclinableModifier(ctx: Ctx, first: number, a: number, b: number): boolean {
+  const tokens = ctx.doc.tokens;
+  const prev = tokens[first - 1];
+  if (!prev || first - 1 < a) return false;
+  if (prev.pos === 'NOUN' && ctx.tokMention[first - 1] === -1) return !APPOSITION_HEADS.has(lemma(prev));
+  if (!CONJ.has(lemma(prev)) && prev.text !== ',') return false;
+  const before = mentionAt(ctx, first - 2);
+  return !!before && genitive(ctx, before, first - 2, a, b);
+}
+
+/**
+ * A personal pronoun object of the trigger: Russian "его"/"её"/"их" right before the verb or first
+ * after it, English "him"/"her"/"them" after it. Returns its text, or null.
+ */
+function objectPronoun(ctx: Ctx, trig: number, after: number): string | null {
+  const tokens = ctx.doc.tokens;
+  const isObj = (t: Token | undefined): boolean => {
+    if (!t || t.pos !== 'PRON') return false;
+    if (ctx.lang.code === 'ru')
+      return (
+        ['он', 'она', 'они'].includes(lemma(t)) &&
+        (t.features?.case === 'accs' || t.features?.case === 'gent')
+      );
+    return ['him', 'her', 'them'].includes(t.text.toLowerCase());
+  };
+  if (isObj(tokens[after])) return tokens[after]!.text;
+  if (ctx.lang.code === 'ru' && isObj(tokens[trig - 1])) return tokens[trig - 1]!.text;
+  return null;
+}
+
+/** True when a plain noun or pronoun in the nominative stands before the trigger in its clause (a subject). */
+function nominalSubject(ctx: Ctx, from: number, trig: number): boolean {
+  const tokens = ctx.doc.tokens;
+  for (let k = from; k < trig; k++) {
+    const u = tokens[k]!;
+    // ("Протестующие": a participle standing alone is a noun; one before a noun modifies it.)
+    const modifier = (u.pos === 'ADJ' || u.pos === 'VERB') && tokens[k + 1]?.pos === 'NOUN';
+    if (ctx.tokMention[k] === -1 && u.features?.case === 'nomn' && !modifier && tokens[k - 1]?.pos !== 'ADP')
+      return true;
+  }
+  return false;
+}
+
+/** True for a word token outside every mention. */
+function isPlainWord(ctx: Ctx, k: number): boolean {
+  return ctx.tokMention[k] === -1 && ctx.doc.tokens[k]!.kind === 'word';
+}
+
+/** Index of the last token of mention `mi`, searching from token `from`. */
+function mentionEnd(ctx: Ctx, mi: number, from: number): number {
+  const end = ctx.doc.mentions[mi]!.end;
+  let k = from;
+  while (k + 1 < ctx.doc.tokens.length && ctx.doc.tokens[k + 1]!.start < end) k++;
+  return k;
 }
 
 /** True when the mention at token k is in the genitive only (a modifier of the noun before it). */
@@ -817,6 +1342,13 @@ function findArg(
         }
         k = j;
       }
+      const pronoun = objectPronoun(ctx, trig, k);
+      if (pronoun) {
+        // "его встретил Токаев", "welcomed him": the one the text is about.
+        const ids = ctx.lastSubject.length ? ctx.lastSubject : (ctx.visit?.source ?? []);
+        if (ids.length) found = { ids, how: `pronoun "${pronoun}": the actor named before` };
+        break;
+      }
       if (tokens[k]?.pos === 'ADP') break;
       const chain = chainAt(ctx, k, cl.end, []);
       const ids = idsFromChain(ctx, filterCase(ctx, chain, spec, a, b), spec);
@@ -868,6 +1400,9 @@ function findArg(
       }
       break;
     }
+    case 'agent':
+      found = findAgent(ctx, spec, trigEnd, cl, a, b);
+      break;
     case 'context': {
       if (ctx.visit && role === 'source')
         found = { ids: ctx.visit.source, how: 'the actor of the visit the text describes' };
@@ -878,7 +1413,7 @@ function findArg(
   }
   if (found && spec.as === 'country') {
     const ids = found.ids.map((id) => countryEntity(ctx, id) ?? id);
-    found = { ids: [...new Set(ids)], how: `${found.how}, as its country` };
+    found = { ids: [...new Set(ids)], how: `${found.how}, as its country`, proxy: spec.from === 'prep' };
   }
   return found;
 }
@@ -889,22 +1424,63 @@ function filterCase(ctx: Ctx, chain: Conjunct[], spec: ArgSpec, a: number, b: nu
   const accept = new Set(spec.cases);
   // Animate accusative has the genitive's form ("принял министра").
   if (accept.has('accs')) accept.add('gent');
-  return chain.map((c) => ({
-    mentions: c.mentions.filter((mi) => {
-      const m = ctx.doc.mentions[mi]!;
-      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens, a);
-      if (!cases) return true;
-      if (
-        accept.has('gent') &&
-        spec.cases!.includes('accs') &&
-        !spec.cases!.includes('gent') &&
-        m.type !== 'PERSON'
-      ) {
-        return [...cases].some((c2) => c2 !== 'gent' && accept.has(c2)) || cases.has('accs');
-      }
-      return [...cases].some((c2) => accept.has(c2));
-    }),
-  }));
+  const inanimateAccs = spec.cases.includes('accs') && !spec.cases.includes('gent');
+  return chain.map((c) => {
+    const mentions: number[] = [];
+    const gen: number[] = [];
+    for (const mi of c.mentions) {
+      if (caseFits(ctx, mi, accept, inanimateAccs, tokens, a)) mentions.push(mi);
+      else if (ofPlainNoun(ctx, mi, accept, a, b)) gen.push(mi);
+    }
+    return {
+      mentions,
+      nested: [...gen, ...(c.nested ?? [])],
+      nestedBy: [...gen.map(() => ''), ...(c.nestedBy ?? [])],
+    };
+  });
+}
+
+/** True when mention `mi` is in one of the accepted cases (or its case is unknown). */
+function caseFits(
+  ctx: Ctx,
+  mi: number,
+  accept: Set<string>,
+  inanimateAccs: boolean,
+  tokens: Token[],
+  a: number,
+): boolean {
+  const m = ctx.doc.mentions[mi]!;
+  const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens, a);
+  if (!cases) return true;
+  // Only a person's accusative looks like the genitive; a thing's genitive is no object.
+  if (inanimateAccs && m.type !== 'PERSON') {
+    for (const c2 of cases) if (c2 !== 'gent' && accept.has(c2)) return true;
+    return cases.has('accs');
+  }
+  for (const c2 of cases) if (accept.has(c2)) return true;
+  return false;
+}
+
+/**
+ * "удар по югу Ливана", "закрыли границу с Белоруссией": a place in the genitive right after a plain
+ * noun of an accepted case stands in for it when the phrase names nothing else.
+ */
+function ofPlainNoun(ctx: Ctx, mi: number, accept: Set<string>, a: number, b: number): boolean {
+  const m = ctx.doc.mentions[mi]!;
+  if (m.type === 'PERSON' || !m.entity) return false;
+  let k = a;
+  while (k < b && ctx.doc.tokens[k]!.start < m.start) k++;
+  const prev = ctx.doc.tokens[k - 1];
+  const pc = prev?.features?.case;
+  return (
+    k - 1 >= a &&
+    !!prev &&
+    prev.pos === 'NOUN' &&
+    ctx.tokMention[k - 1] === -1 &&
+    !!pc &&
+    accept.has(pc) &&
+    genitive(ctx, m, k, a, b)
+  );
 }
 
 function statusOf(
@@ -919,7 +1495,15 @@ function statusOf(
   const t = tokens[trig]!;
   const before = (k: number): number => Math.max(cl.start, k);
   const nominal = t.pos === 'NOUN' && rule.pos === 'NOUN';
-  const hyp = hasCue(ctx, cl.start, cl.end, cues.hypothetical);
+  // "threatened to strike if…", "заявил, что хотел бы…": a condition or wish after a verb of saying,
+  // vowing or warning belongs to what is said, not to the saying.
+  const saying = !nominal && (GOVERNING.has(rule.type) || rule.type === 'STATEMENT');
+  const hypEnd = saying ? trig : cl.end;
+  const hyp = hasCue(ctx, cl.start, hypEnd, cues.hypothetical);
+  if (hyp === 'would' && reportedFuture(ctx, cl.start, hypEnd, trig)) {
+    // "Tokayev said Kazakhstan would join…": the future of reported speech, not a condition.
+    return { status: 'planned', cue: '"would" in reported speech' };
+  }
   if (hyp) return { status: 'hypothetical', cue: hyp };
   // A nominal event takes the negation and modality of its clause's verb, wherever it stands
   // ("Визит … не состоится", "Визит … запланирован на декабрь").
@@ -927,6 +1511,9 @@ function statusOf(
   for (let k = before(trig - 3); k < trig; k++) {
     if (isNegation(cues, tokens[k]!)) return { status: 'negated', cue: tokens[k]!.text };
   }
+  // Phrases: "refused to sign", "failed to agree", "так и не подписали".
+  const negPhrase = hasCue(ctx, before(trig - 4), trig, cues.negation);
+  if (negPhrase && negPhrase.includes(' ')) return { status: 'negated', cue: negPhrase };
   if (verbAfter > 0) {
     for (let k = Math.max(trig + 1, verbAfter - 2); k < verbAfter; k++) {
       if (isNegation(cues, tokens[k]!)) return { status: 'negated', cue: tokens[k]!.text };
@@ -957,6 +1544,22 @@ function statusOf(
   );
   if (rep) return { status: 'reported', cue: rep };
   return { status: 'occurred', cue: null };
+}
+
+/**
+ * True when "would" in [from, to) is the future of reported speech: a verb of saying stands before
+ * the trigger in the sentence and no other mark of a condition or wish is in the clause.
+ */
+function reportedFuture(ctx: Ctx, from: number, to: number, trig: number): boolean {
+  const tokens = ctx.doc.tokens;
+  for (let k = from; k < to; k++) {
+    const cue = hasCue(ctx, k, k + 1, ctx.lang.cues.hypothetical);
+    if (cue && cue !== 'would') return false;
+  }
+  const s = ctx.doc.sentences[tokens[trig]!.sentence]!;
+  for (let k = s.tokenStart!; k < trig; k++)
+    if (isVerb(tokens[k]!) && ctx.lang.sayLemmas.has(lemma(tokens[k]))) return true;
+  return false;
 }
 
 /** A one-word negation cue, by lemma or by form ("не", "not", "didn't"). */
@@ -1026,8 +1629,23 @@ function applyRule(
   const a = s.tokenStart!;
   const b = s.tokenEnd!;
   const tokens = doc.tokens;
+  // Most rules with a required word fail for want of it anywhere in the sentence: that test is cheap.
+  if (rule.requires) {
+    if (!ctx.sentLemmas) {
+      ctx.sentLemmas = new Set();
+      for (let k = a; k < b; k++) ctx.sentLemmas.add(lemma(tokens[k]));
+    }
+    const have = ctx.sentLemmas;
+    if (!rule.requires.some((w) => have.has(w))) return null;
+  }
   const cl = clauseBounds(ctx, a, b, trig);
-  if (rule.requires && !rule.requires.some((w) => tokens.slice(trigEnd, cl.end).some((t) => lemma(t) === w)))
+  // (Russian word order is free: "В аэропорту Астаны его встретил…" has it before the trigger.)
+  if (
+    rule.requires &&
+    !rule.requires.some((w) =>
+      tokens.slice(ctx.lang.code === 'ru' ? cl.start : trigEnd, cl.end).some((t) => lemma(t) === w),
+    )
+  )
     return null;
   const explain: Record<string, string> = {
     trigger: tokens
@@ -1038,22 +1656,42 @@ function applyRule(
   let source: string[] = [];
   ctx.partiesTarget = null;
   ctx.ruleType = rule.type;
-  for (const spec of rule.source) {
+  // "был задержан турецкой полицией", "was detained on Monday by police": the grammatical subject
+  // undergoes the act and the agent, if named, does it.
+  const passive = rule.source.some((x) => x.from === 'subject') && isPassive(ctx, trig, trigEnd, a);
+  const sourceSpecs = passive
+    ? rule.source.map((x): ArgSpec => (x.from === 'subject' ? { from: 'agent', types: x.types } : x))
+    : rule.source;
+  const targetSpecs = passive
+    ? rule.target.map((x): ArgSpec => (x.from === 'object' ? { from: 'subject', types: x.types } : x))
+    : rule.target;
+  if (passive) explain.voice = 'passive: the subject is acted on';
+  let proxy = false;
+  for (const spec of sourceSpecs) {
     const f = findArg(ctx, spec, trig, trigEnd, cl, a, b, 'source');
     if (f && f.ids.length) {
       source = f.ids;
       explain.source = f.how;
+      proxy = !!f.proxy;
       break;
     }
   }
   let target: string[] = [];
-  for (const spec of rule.target) {
+  for (const spec of targetSpecs) {
     const f = findArg(ctx, spec, trig, trigEnd, cl, a, b, 'target');
     if (f && f.ids.length) {
       target = f.ids.filter((id) => !source.includes(id));
       explain.target = f.how;
       if (target.length) break;
     }
+  }
+  if (target.length === 0 && trigEnd - trig > 2) {
+    // A name inside the trigger phrase is its indirect object ("gave Lithuania an ultimatum").
+    for (let k = trig + 1; k < trigEnd - 1; k++) {
+      const m = mentionAt(ctx, k);
+      if (m?.entity && !source.includes(m.entity) && !target.includes(m.entity)) target.push(m.entity);
+    }
+    if (target.length) explain.target = 'the name inside the trigger phrase';
   }
   const partiesTarget = ctx.partiesTarget as string[] | null;
   if (target.length === 0 && partiesTarget) {
@@ -1101,10 +1739,44 @@ function applyRule(
       if (c && !target.includes(c.id) && !source.includes(c.id)) target.unshift(c.id);
     }
   }
+  let type = rule.type;
+  let ruleCameo = rule.cameo;
+  const switchCue = rule.switchTo ? hasCue(ctx, cl.start, cl.end, ctx.lang.switchCues.get(rule)!) : null;
+  if (switchCue) {
+    type = rule.switchTo!.type;
+    ruleCameo = rule.switchTo!.cameo;
+    explain.type = `"${switchCue}" makes it ${type}`;
+  }
+  // "Demonstrators demanded…", "Rioters set fire to…", «Протестующие потребовали…»: CAMEO codes what
+  // protesters demand, denounce or do by force as the protest itself.
+  // (Weapons fired are a military attack whoever fires them.)
+  if (PROTEST_AS.has(type) && !passive && !/^(19|20)/.test(ruleCameo ?? '')) {
+    const who = protesterSubject(ctx, cl.start, trig);
+    if (who) {
+      ruleCameo = type === 'ASSAULT' || type === 'COERCE' ? '145' : '141';
+      type = 'PROTEST';
+      explain.type = `done by "${who}": a protest`;
+    }
+  }
+  if (type === 'PROTEST' && source.length === 0) {
+    // "В Тбилиси тысячи человек вышли…", "Rioters … in Nairobi", "marched through the streets of
+    // Tehran": the protest's place names its country.
+    let place = findLocation(ctx, cl, []);
+    for (let k = cl.start; !place && k < cl.end; k++) {
+      const m = mentionAt(ctx, k);
+      if (m?.entity && (m.type === 'CITY' || m.type === 'LOC') && !target.includes(m.entity))
+        place = m.entity;
+    }
+    const country = place ? asCountryIfPlace(ctx, place) : null;
+    if (country && !target.includes(country)) {
+      source = [country];
+      proxy = true;
+      explain.source = 'the country where the protest takes place';
+    }
+  }
   if (rule.needsTarget && target.length === 0) return null;
   if (source.length === 0 && target.length === 0) return null;
   if (source.length === 0 && NEEDS_SOURCE.has(rule.type)) return null;
-  let type = rule.type;
   // "Состоялся телефонный разговор … Стороны обсудили …": the parties' talk is the call itself.
   if (
     (explain.source ?? '').includes('parties named before') &&
@@ -1141,6 +1813,19 @@ function applyRule(
     // Travel within one's own country is no visit in the CAMEO sense.
     return null;
   }
+  if (rule.stateAct && type === rule.type) {
+    const isState = (id: string): boolean => ctx.entities.get(id)?.type === 'COUNTRY';
+    const own = new Set(source.map((id) => ctx.entities.get(id)?.country).filter(Boolean));
+    const hit =
+      rule.stateAct.when === 'source'
+        ? !proxy && source.some(isState)
+        : target.some((id) => isState(id) && !own.has(ctx.entities.get(id)?.country));
+    if (hit) {
+      type = rule.stateAct.type;
+      ruleCameo = rule.stateAct.cameo;
+      explain.type = `a state ${rule.stateAct.when === 'source' ? 'acting' : 'acted on'}: ${type}`;
+    }
+  }
   const amountVal = rule.amount ? nearest(money, tokens[trig]!.start) : null;
   if (rule.withCompany && target.some((id) => ctx.kb.sectors(id).includes('BUS'))) type = rule.withCompany;
   if (rule.withCompany && amountVal && target.some((id) => ctx.entities.get(id)?.type === 'ORG'))
@@ -1157,6 +1842,15 @@ function applyRule(
   const dateVal = nearest(clauseDates.length ? clauseDates : eventDates, tokens[trig]!.start);
   const st = statusOf(ctx, rule, trig, cl, dateVal);
   if (st.cue) explain.status = st.cue;
+  // "said it would impose sanctions unless…", «не исключил ввода войск»: a hostile act held out
+  // conditionally is a threat of it (CAMEO 13x), the act itself still hypothetical.
+  const heldOut = st.status === 'hypothetical' || st.cue === '"would" in reported speech';
+  const threatCode = heldOut ? THREAT_OF[type] : undefined;
+  if (threatCode) {
+    explain.type = `${type} held out as a possibility: a threat`;
+    type = 'THREATEN';
+    ruleCameo = threatCode;
+  }
   const future = st.status === 'planned' || st.status === 'expected';
   let date: string | null = dateVal
     ? future
@@ -1167,7 +1861,14 @@ function applyRule(
     !date &&
     ctx.visit &&
     type !== 'VISIT' &&
-    source.some((id) => ctx.visit!.source.includes(id) || countryEntity(ctx, ctx.visit!.source[0]!) === id)
+    (source.some(
+      (id) => ctx.visit!.source.includes(id) || countryEntity(ctx, ctx.visit!.source[0]!) === id,
+    ) ||
+      // The host doing something to the visitor ("его встретил Токаев", "наградил Мирзиёева") is part of the visit too.
+      (target.some((id) => ctx.visit!.source.includes(id)) &&
+        source.some((id) =>
+          ctx.visit!.target.some((h) => ctx.entities.get(h)?.country === ctx.entities.get(id)?.country),
+        )))
   ) {
     date = ctx.visit.date;
     if (date) explain.date = 'the date of the visit';
@@ -1186,13 +1887,14 @@ function applyRule(
     findLocation(ctx, cl, type === 'VISIT' ? [] : target) ?? (type === 'VISIT' ? null : placeOf);
   const sentText = doc.text.slice(s.start, s.end);
   const repCue = hasCue(ctx, a, b, ctx.lang.cues.reported);
+  const cameo = ruleCameo && (type === rule.type || ruleCameo !== rule.cameo) ? ruleCameo : finalInfo.cameo;
   const ev: Event = {
     id: '',
     type,
-    cameo: type === rule.type && rule.cameo ? rule.cameo : finalInfo.cameo,
+    cameo,
     plover: ploverOf(
       finalInfo,
-      type === rule.type && rule.cameo ? rule.cameo : finalInfo.cameo,
+      cameo,
       st.status,
       type === rule.type && rule.ploverMode ? rule.ploverMode : finalInfo.ploverMode,
     ),
@@ -1229,10 +1931,107 @@ function applyRule(
   return ev;
 }
 
+/** CAMEO code of the threat to do a hostile act of each type (sanctions, restrictions, protest, force). */
+const THREAT_OF: Record<string, string> = {
+  SANCTION: '131',
+  COERCE: '132',
+  PROTEST: '133',
+  MOBILIZE: '138',
+  ASSAULT: '138',
+};
+
+/** Types that protesters' acts take on: what they demand, denounce, reject or do by force. */
+const PROTEST_AS = new Set(['APPEAL', 'ACCUSE', 'REJECT', 'ASSAULT', 'COERCE']);
+
+/** The protester noun heading the subject before the trigger ("Demonstrators in Belgrade demanded"), or null. */
+function protesterSubject(ctx: Ctx, from: number, trig: number): string | null {
+  const tokens = ctx.doc.tokens;
+  const cues = ctx.lang.cues.protesters;
+  for (let k = from; k < trig; k++) {
+    const t = tokens[k]!;
+    if (isVerb(t) && t.features?.verbForm === 'Fin') return null;
+    if (!cues.some((c) => c[0] === lemma(t) || c[0] === ctx.lows[k])) continue;
+    if (t.features?.case && t.features.case !== 'nomn') continue;
+    if (tokens[k - 1]?.pos === 'ADP') continue;
+    return t.text;
+  }
+  return null;
+}
+
 /**
- * PLOVER category and mode of an event: the type's category, except that a withdrawal (CAMEO
- * 083–087) is a RETREAT, and a cooperative act still to come is an AGREE (PLOVER codes a promise
- * or plan to cooperate as agreement, whatever the act).
+ * True when the trigger is a passive verb: Russian passive participles ("задержан", "подписанные"),
+ * English past participles after a form of "be" or "get" with at most two adverbs between ("was
+ * reportedly killed"). Triggers of passive rules end in "by" and are left alone.
+ */
+function isPassive(ctx: Ctx, trig: number, trigEnd: number, a: number): boolean {
+  const tokens = ctx.doc.tokens;
+  const t = tokens[trig]!;
+  if (t.pos !== 'VERB' || t.features?.verbForm !== 'Part') return false;
+  if (lemma(tokens[trigEnd - 1]) === 'by' && trigEnd - 1 > trig) return false;
+  if (ctx.lang.code === 'ru') return t.features.voice === 'pssv';
+  // The English tagger calls "-ing" forms participles too ("are investigating").
+  if (/ing$/i.test(t.text)) return false;
+  for (let k = trig - 1, skipped = 0; k >= a && skipped <= 2; k--, skipped++) {
+    const l = lemma(tokens[k]);
+    if (l === 'be' || l === 'get') return true;
+    if (tokens[k]!.pos !== 'ADV' && tokens[k]!.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The agent of a passive verb: "by X" after it, or (Russian) an instrumental outside a prepositional phrase. */
+function findAgent(
+  ctx: Ctx,
+  spec: ArgSpec,
+  trigEnd: number,
+  cl: { start: number; end: number },
+  a: number,
+  b: number,
+): Found | null {
+  const tokens = ctx.doc.tokens;
+  for (let k = trigEnd; k < cl.end; k++) {
+    if (ctx.lang.code === 'en') {
+      if (lemma(tokens[k]) !== 'by' || ctx.tokMention[k] !== -1) continue;
+      const ids = idsFromChain(ctx, chainAt(ctx, k + 1, cl.end, ['by']), spec);
+      return ids.length ? { ids, how: `agent after "by"` } : null;
+    }
+    if (tokens[k]!.pos === 'ADP' && ctx.tokMention[k] === -1) {
+      // A prepositional phrase with its coordinated members ("между Казахстаном и Францией") is no agent.
+      while (
+        k + 1 < cl.end &&
+        (ctx.tokMention[k + 1] !== -1 ||
+          CONJ.has(lemma(tokens[k + 1])) ||
+          ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM'].includes(tokens[k + 1]!.pos ?? ''))
+      )
+        k++;
+      continue;
+    }
+    const m = mentionAt(ctx, k);
+    if (!m?.entity || ctx.tokMention[k - 1] === ctx.tokMention[k]) continue;
+    if (governedByPrep(ctx, k, a)) continue;
+    let instr: boolean;
+    if (m.via === 'adjective') {
+      // "турецкой полицией": the nationality stands for the noun it modifies.
+      let last = k;
+      while (last + 1 < cl.end && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
+      instr = tokens[last + 1]?.pos === 'NOUN' && tokens[last + 1]!.features?.case === 'ablt';
+    } else {
+      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      instr = !!cases?.has('ablt');
+    }
+    if (!instr) continue;
+    const ids = idsFromChain(ctx, chainAt(ctx, k, cl.end, []), spec);
+    if (ids.length) return { ids, how: `instrumental agent "${m.text}"` };
+  }
+  return null;
+}
+
+/**
+ * PLOVER category and mode of an event: the type's category, except that stepping down or a material
+ * concession (CAMEO 083–087: resign, release, return, ease economic sanctions, allow access,
+ * de-escalate) is a RETREAT while easing administrative restrictions or dissent (081–082) stays a
+ * CONCEDE, and a cooperative act still to come is an AGREE (PLOVER codes a promise or plan to
+ * cooperate as agreement, whatever the act).
  */
 function ploverOf(
   info: EventTypeInfo,
@@ -1241,6 +2040,10 @@ function ploverOf(
   mode: string | null,
 ): { type: string | null; mode: string | null } {
   if (/^08[3-7]/.test(cameo)) return { type: 'RETREAT', mode };
+  // A cooperative act the text says will not or did not happen is a refusal (CAMEO 12x: "refused to
+  // sign", "would not recognise").
+  if (status === 'negated' && (info.quad === 1 || info.quad === 2) && info.plover)
+    return { type: 'REJECT', mode: null };
   if (
     (status === 'planned' || status === 'expected') &&
     (info.quad === 1 || info.quad === 2) &&

@@ -9,9 +9,11 @@ import type { EntityType, EventStatus } from '../doc.js';
  * - `gen`: a genitive noun phrase right after a nominal trigger ("визит Президента"; English "of").
  * - `between`: "между X и Y" / "between X and Y": X as source, Y as target.
  * - `context`: the actor of the visit or event the sentence continues ("Затем состоялось подписание…").
+ * - `agent`: the agent of a passive verb ("by X"; Russian: an instrumental not governed by a preposition).
+ *   The engine puts it in place of `subject` when the trigger is passive, and the subject in place of `object`.
  */
 export interface ArgSpec {
-  from: 'subject' | 'object' | 'prep' | 'gen' | 'between' | 'context';
+  from: 'subject' | 'object' | 'prep' | 'gen' | 'between' | 'context' | 'agent';
   preps?: string[];
   cases?: string[];
   types?: EntityType[];
@@ -49,7 +51,7 @@ export interface EventRule {
   ploverMode?: string;
   source: ArgSpec[];
   target: ArgSpec[];
-  /** Words (lemmas) that must appear in the clause for the rule to fire. */
+  /** Words (lemmas) that must appear in the clause for the rule to fire (English: after the trigger). */
   requires?: string[];
   /** Lemmas that, when they are the trigger's object or follow it, veto the rule ("поддерживать отношения"). */
   vetoNext?: string[];
@@ -57,7 +59,22 @@ export interface EventRule {
   amount?: boolean;
   /** Type to use instead when the target is a company (an agreement with a firm is a deal). */
   withCompany?: string;
+  /**
+   * Type (and CAMEO code) to use instead when a state is the source, or when the target is another
+   * state: a state's boycott is a sanction (CAMEO 163) where people's is a protest (143); a ban aimed
+   * at another state is a sanction, one at its own people a restriction (172).
+   */
+  stateAct?: { type: string; cameo?: string; when: 'source' | 'target' };
+  /** The trigger's first word must not be tagged a noun ("forces" is no use of "force"). */
+  verbOnly?: boolean;
   /** The rule needs at least one target to fire. */
   needsTarget?: boolean;
+  /**
+   * Another type when one of `cues` (lemma sequences) stands anywhere in the trigger's clause
+   * ("встретился … по видеосвязи" is a call, not a meeting).
+   *
+   * @example { cues: ['по телефон', 'по видеосвязь'], type: 'PHONE_CALL' }
+   */
+  switchTo?: { cues: string[]; type: string; cameo?: string };
   examples: RuleExample[];
 }

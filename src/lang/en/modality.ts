@@ -95,6 +95,44 @@ export const EN_MODALITY = {
   ],
   ownCountry: ['country', 'nation', 'state', 'government'],
   possessives: ['his', 'her', 'its', 'their'],
+  /**
+   * Nouns for people protesting: a demand, denunciation or violence by them is a protest (CAMEO 14x:
+   * "Demonstrators demanded the resignation…", "Rioters set fire to…").
+   */
+  protesters: [
+    'protester',
+    'protestor',
+    'demonstrator',
+    'rioter',
+    'striker',
+    'marcher',
+    'picketer',
+    'mob',
+    'crowd',
+  ],
+  /** Modals of obligation: an act someone says another must do is their appeal to the other. */
+  obligation: ['must', 'should', 'ought to', 'have to', 'need to', 'has to'],
+  /** Nouns for a state's organs: "the government of Kuwait" is Kuwait acting as a state. */
+  stateHeads: [
+    'government',
+    'authority',
+    'authorities',
+    'ministry',
+    'army',
+    'military',
+    'police',
+    'force',
+    'troop',
+    'navy',
+    'regime',
+    'president',
+    'leader',
+    'parliament',
+    'cabinet',
+    'court',
+    'embassy',
+    'official',
+  ],
   /** Words for the two parties of the event the text is about ("the two sides"). */
   parties: [
     'two side',

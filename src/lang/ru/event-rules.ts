@@ -51,6 +51,25 @@ const IN_FORUM: ArgSpec = {
 };
 const ORGS: ArgSpec['types'] = ['ORG', 'TREATY', 'EVENT_NAME'];
 
+/** A meeting held by one of these means is a call (CAMEO 041): «встретился … по видеосвязи». */
+const REMOTE: NonNullable<EventRule['switchTo']> = {
+  cues: [
+    'по телефон',
+    'по видеосвязь',
+    'по видеоконференцсвязь',
+    'в режим видеоконференция',
+    'в формат видеоконференция',
+    'в режим видеосвязь',
+    'в формат видеосвязь',
+    'в режим онлайн',
+    'в онлайн-формат',
+    'в онлайн-режим',
+    'в дистанционный формат',
+  ],
+  type: 'PHONE_CALL',
+  cameo: '041',
+};
+
 /** Lemmas of documents one signs, concludes or ratifies. */
 const AGREEMENTS = [
   'соглашение',
@@ -353,7 +372,14 @@ export const RU_EVENT_RULES: EventRule[] = [
     source: [SUBJ, CTX],
     target: [WITH_PARTY, BETWEEN],
     needsTarget: true,
+    switchTo: REMOTE,
     examples: [
+      ex('Эрдоган провел встречу с Алиевым в режиме видеоконференции.', {
+        type: 'PHONE_CALL',
+        source: ['Recep Tayyip Erdoğan'],
+        target: ['Ilham Aliyev'],
+        status: 'occurred',
+      }),
       ex('Токаев провел переговоры с Путиным в Москве.', {
         type: 'MEET',
         source: ['Kassym-Jomart Tokayev'],
@@ -392,7 +418,14 @@ export const RU_EVENT_RULES: EventRule[] = [
     source: [SUBJ, CTX],
     target: [WITH_PARTY],
     needsTarget: true,
+    switchTo: REMOTE,
     examples: [
+      ex('Токаев встретился с Мирзиёевым по видеосвязи.', {
+        type: 'PHONE_CALL',
+        source: ['Kassym-Jomart Tokayev'],
+        target: ['Shavkat Mirziyoyev'],
+        status: 'occurred',
+      }),
       ex('Вчера Эрдоган встретился с Путиным в Сочи.', {
         type: 'MEET',
         source: ['Recep Tayyip Erdoğan'],
@@ -436,7 +469,14 @@ export const RU_EVENT_RULES: EventRule[] = [
     source: [BETWEEN, SUBJ, GEN, CTX],
     target: [WITH_PARTY, BETWEEN],
     needsTarget: true,
+    switchTo: REMOTE,
     examples: [
+      ex('Состоялась встреча Путина с Си Цзиньпином в формате видеоконференции.', {
+        type: 'PHONE_CALL',
+        source: ['Vladimir Putin'],
+        target: ['Xi Jinping'],
+        status: 'occurred',
+      }),
       ex('Визит начался со встречи Токаева с Владимиром Путиным.', {
         type: 'MEET',
         source: ['Kassym-Jomart Tokayev'],
@@ -1043,15 +1083,37 @@ export const RU_EVENT_RULES: EventRule[] = [
     ],
   }),
   rule({
+    id: 'ru.appeal.potrebovat',
+    trigger: [
+      'потребовать',
+      'требовать',
+      'настаивать',
+      'настоять',
+      'выдвинуть требование',
+      'предъявить требование',
+    ],
+    pos: 'VERB',
+    type: 'APPEAL',
+    // CAMEO 10x: a demand is a firmer request (PLOVER 2021 codes both as REQUEST).
+    cameo: '100',
+    source: [SUBJ],
+    target: [OBJ_WIDE, FROM, { from: 'prep', preps: ['у'], cases: ['gent'] }],
+    examples: [
+      ex('Иран потребовал от США отменить санкции.', {
+        type: 'APPEAL',
+        source: ['Iran'],
+        target: ['United States'],
+        status: 'occurred',
+      }),
+    ],
+  }),
+  rule({
     id: 'ru.appeal.prizvat',
     trigger: [
       'призвать',
       'призывать',
       'попросить',
       'просить',
-      'потребовать',
-      'требовать',
-      'настаивать',
       'настоятельно рекомендовать',
       'предложить выступить',
     ],
@@ -1243,6 +1305,29 @@ export const RU_EVENT_RULES: EventRule[] = [
         source: ['Vladimir Putin'],
         target: ['Kassym-Jomart Tokayev'],
         status: 'occurred',
+      }),
+    ],
+  }),
+  rule({
+    id: 'ru.praise.nagradit',
+    trigger: ['наградить', 'награждать', 'удостоить', 'удостаивать'],
+    pos: 'VERB',
+    type: 'PRAISE',
+    requires: ['орден', 'награда', 'медаль', 'звание', 'премия', 'орденом'],
+    source: [SUBJ],
+    // The one decorated is the accusative; the order's name after "орденом" is not a party.
+    target: [OBJ],
+    needsTarget: true,
+    examples: [
+      ex('Путин наградил Токаева орденом Александра Невского.', {
+        type: 'PRAISE',
+        source: ['Vladimir Putin'],
+        target: ['Kassym-Jomart Tokayev'],
+        status: 'occurred',
+      }),
+      ex('Президент Узбекистана наградил главу Росатома Алексея Лихачева орденом «Дустлик».', {
+        type: 'PRAISE',
+        target: ['Alexey Likhachev'],
       }),
     ],
   }),
@@ -1460,6 +1545,44 @@ export const RU_EVENT_RULES: EventRule[] = [
   }),
   // ---- ACCUSE ----
   rule({
+    id: 'ru.accuse.rassledovanie',
+    trigger: [
+      'расследовать',
+      'начать расследование',
+      // The past "начала" is often read as the noun "начало".
+      'начало расследование',
+      'провести расследование',
+      'начать проверка',
+      'провести проверка',
+      'возбудить уголовный дело',
+      'возбудить дело',
+      'завести уголовный дело',
+      'создать комиссия по расследование',
+    ],
+    pos: 'VERB',
+    type: 'ACCUSE',
+    // CAMEO 09x; PLOVER 2021 codes investigations as ACCUSE with the mode "investigate".
+    cameo: '090',
+    ploverMode: 'investigate',
+    source: [SUBJ],
+    target: [
+      { from: 'prep', preps: ['против', 'в отношение'], cases: ['gent'] },
+      OBJ_WIDE,
+      { from: 'prep', preps: ['по', 'о'], cases: ['datv', 'loct'] },
+    ],
+    examples: [
+      ex('Генпрокуратура Украины начала расследование против России.', {
+        type: 'ACCUSE',
+        target: ['Russia'],
+      }),
+      ex('ООН начнет расследование гибели мирных жителей в Судане.', {
+        type: 'ACCUSE',
+        source: ['United Nations'],
+        status: 'planned',
+      }),
+    ],
+  }),
+  rule({
     id: 'ru.accuse.obvinit',
     trigger: [
       'обвинить',
@@ -1475,9 +1598,16 @@ export const RU_EVENT_RULES: EventRule[] = [
     pos: 'VERB',
     type: 'ACCUSE',
     source: [SUBJ],
-    target: [OBJ_WIDE, OBJ_DAT, { from: 'prep', preps: ['на'], cases: ['accs'] }],
+    target: [
+      OBJ_WIDE,
+      OBJ_DAT,
+      { from: 'prep', preps: ['на'], cases: ['accs'] },
+      // «осудила удар по Киеву»: what is condemned is aimed at the party.
+      { from: 'prep', preps: ['по', 'против', 'в отношение', 'в адрес'], cases: ['datv', 'gent'] },
+    ],
     needsTarget: true,
     examples: [
+      ex('Франция осудила удар по Киеву.', { type: 'ACCUSE', source: ['France'], target: ['Ukraine'] }),
       ex('МИД Китая осудил США за введение пошлин.', {
         type: 'ACCUSE',
         source: ['Ministry of Foreign Affairs of China'],
@@ -1637,6 +1767,12 @@ export const RU_EVENT_RULES: EventRule[] = [
       'заморозить актив',
       'закрыть посольство',
       'закрыть консульство',
+      'закрыть граница',
+      'закрыть воздушный пространство',
+      'запретить въезд',
+      'запретить импорт',
+      'запретить ввоз',
+      'приостановить авиасообщение',
       'приостановить членство',
       'приостановить участие',
       'санкционный список',
@@ -1803,25 +1939,52 @@ export const RU_EVENT_RULES: EventRule[] = [
   // ---- YIELD ----
   rule({
     id: 'ru.yield.osvobodit',
+    // CAMEO 0841: releasing people (PLOVER RETREAT).
     trigger: [
       'освободить',
-      'вывести войско',
-      'отвести войско',
-      'отменить санкция',
-      'снять санкция',
-      'ослабить санкция',
-      'смягчить',
+      'освобождать',
       'помиловать',
       'обменяться пленный',
+      'обменяться военнопленный',
       'обмен пленный',
-      'объявить перемирие',
-      'объявить о прекращение огонь',
-      'согласиться на прекращение огонь',
-      'отменить пошлина',
-      'снизить пошлина',
+      'обмен военнопленный',
+      'передать тело',
+      'вернуть тело',
+      'экстрадировать на родина',
     ],
     pos: 'VERB',
     type: 'YIELD',
+    cameo: '0841',
+    source: [SUBJ],
+    target: [OBJ_WIDE, AGAINST, WITH, { from: 'prep', preps: ['с', 'со'], cases: ['gent'] }],
+    examples: [
+      ex('Россия и Украина обменялись пленными.', {
+        type: 'YIELD',
+        source: ['Russia', 'Ukraine'],
+        status: 'occurred',
+      }),
+      ex('Белоруссия освободила гражданина Литвы.', { type: 'YIELD', source: ['Belarus'] }),
+    ],
+  }),
+  rule({
+    id: 'ru.yield.otmenit-sanktsii',
+    trigger: [
+      'отменить санкция',
+      'снять санкция',
+      'ослабить санкция',
+      'смягчить санкция',
+      'отменить пошлина',
+      'снизить пошлина',
+      'снять эмбарго',
+      'отменить эмбарго',
+      'разморозить актив',
+      'снять запрет на импорт',
+      'снять ограничение на импорт',
+    ],
+    pos: 'VERB',
+    type: 'YIELD',
+    // CAMEO 085: easing economic sanctions (PLOVER RETREAT).
+    cameo: '085',
     source: [SUBJ],
     target: [OBJ_WIDE, AGAINST, WITH, { from: 'prep', preps: ['с', 'со'], cases: ['gent'] }],
     examples: [
@@ -1830,11 +1993,52 @@ export const RU_EVENT_RULES: EventRule[] = [
         source: ['United States'],
         target: ['Belarus'],
       }),
-      ex('Россия и Украина обменялись пленными.', {
-        type: 'YIELD',
-        source: ['Russia', 'Ukraine'],
-        status: 'occurred',
-      }),
     ],
+  }),
+  rule({
+    id: 'ru.yield.vyvesti-voiska',
+    trigger: [
+      'вывести войско',
+      'отвести войско',
+      'вывести войска',
+      'отвести войска',
+      'вывести военный',
+      'отвести тяжелый вооружение',
+      'объявить перемирие',
+      'объявить о прекращение огонь',
+      'согласиться на прекращение огонь',
+      'прекратить огонь',
+      'прекратить обстрел',
+      'прекратить наступление',
+    ],
+    pos: 'VERB',
+    type: 'YIELD',
+    // CAMEO 087: de-escalating militarily (PLOVER RETREAT).
+    cameo: '087',
+    source: [SUBJ],
+    target: [{ from: 'prep', preps: ['из', 'с', 'со'], cases: ['gent'] }, OBJ_WIDE],
+    examples: [ex('Азербайджан вывел войска из спорного района.', { type: 'YIELD', source: ['Azerbaijan'] })],
+  }),
+  rule({
+    id: 'ru.yield.smyagchit',
+    trigger: [
+      'смягчить',
+      'ослабить ограничение',
+      'снять ограничение',
+      'отменить ограничение',
+      'отменить комендантский час',
+      'снять комендантский час',
+      'отменить чрезвычайный положение',
+      'отменить военный положение',
+      'снять запрет',
+      'отменить запрет',
+    ],
+    pos: 'VERB',
+    type: 'YIELD',
+    // CAMEO 081: easing administrative sanctions (PLOVER CONCEDE).
+    cameo: '081',
+    source: [SUBJ],
+    target: [OBJ_WIDE, AGAINST],
+    examples: [ex('Власти Грузии отменили комендантский час.', { type: 'YIELD', source: ['Georgia'] })],
   }),
 ];

@@ -129,6 +129,58 @@ export const RU_MODALITY = {
   /** Pronouns and nouns that stand for the country of the last-named actor ("его страна"). */
   ownCountry: ['страна', 'государство', 'республика'],
   possessives: ['его', 'ее', 'их', 'свой'],
+  /**
+   * Words for people protesting: a demand, denunciation or violence by them is a protest
+   * (CAMEO 14x: «Протестующие потребовали отставки…»). Participles appear under either lemma.
+   */
+  protesters: [
+    'протестующий',
+    'протестовать',
+    'демонстрант',
+    'митингующий',
+    'митинговать',
+    'манифестант',
+    'забастовщик',
+    'бастующий',
+    'бастовать',
+    'погромщик',
+    'толпа',
+  ],
+  /** Modals of obligation: an act someone says another must do is their appeal to the other. */
+  obligation: [
+    'должный',
+    'должен',
+    'должна',
+    'должны',
+    'обязанный',
+    'обязан',
+    'обязаны',
+    'следовать',
+    'необходимо',
+    'нужно',
+  ],
+  /** Nouns for a state's organs: «власти Латвии» is Latvia acting as a state. */
+  stateHeads: [
+    'власть',
+    'власти',
+    'правительство',
+    'министерство',
+    'армия',
+    'войско',
+    'войска',
+    'полиция',
+    'силовик',
+    'режим',
+    'президент',
+    'руководство',
+    'парламент',
+    'суд',
+    'посольство',
+    'делегация',
+    'представитель',
+    'глава',
+    'лидер',
+  ],
   /** Words for the two parties of the event the text is about ("стороны", "лидеры двух стран"). */
   parties: [
     'сторона',
