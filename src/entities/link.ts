@@ -10,7 +10,7 @@ import type { Doc, Entity, EntityType, Mention, Role, Token } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
 import type { KbEntity } from '../kb/types.js';
 import { tokenAlternatives } from '../stages/morph.js';
-import type { Candidate } from './recognize.js';
+import { adjectiveCountry, type Candidate } from './recognize.js';
 import { namesMatch, romanize } from './translit.js';
 
 const CYR = /[\u0400-\u04ff]/;
@@ -33,6 +33,7 @@ function cap(word: string, like: string): string {
   if (like[0] && like[0] === like[0].toLowerCase()) return word;
   if (like === like.toUpperCase() && like.length > 1 && like !== like.toLowerCase())
     return word.toUpperCase();
+  if (word.indexOf('-') < 0) return word[0]!.toUpperCase() + word.slice(1);
   return word
     .split('-')
     .map((p) => (p ? p[0]!.toUpperCase() + p.slice(1) : p))
@@ -115,7 +116,29 @@ function phraseLemma(doc: Doc, c: Candidate): string {
   return parts.join('').replace(/^[«"]|[»"]$/g, '');
 }
 
+/** Romanizations and slugs of the names seen lately: a name recurs across a document and across news. */
+const romanCache = new Map<string, string>();
+const slugCache = new Map<string, string>();
+
+function cached(cache: Map<string, string>, key: string, make: (s: string) => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make(key);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function romanizeCached(s: string): string {
+  return cached(romanCache, s, romanize);
+}
+
 function slug(s: string): string {
+  return cached(slugCache, s, slugOf);
+}
+
+function slugOf(s: string): string {
   return (
     romanize(s)
       .normalize('NFKD')
@@ -175,6 +198,50 @@ function chooseKb(
   return best;
 }
 
+const ORG_INTRODUCER = /^(компани|корпораци|фонд|банк|company|corporation)/i;
+const orgIntroducerCache = new Map<string, boolean>();
+
+/** Whether a word ("компании", "Corporation") introduces an organization's name; cached per word. */
+function introducesOrg(word: string): boolean {
+  let v = orgIntroducerCache.get(word);
+  if (v === undefined) {
+    v = ORG_INTRODUCER.test(word);
+    if (orgIntroducerCache.size >= 50_000) orgIntroducerCache.clear();
+    orgIntroducerCache.set(word, v);
+  }
+  return v;
+}
+
+/** The type the word before a name asks for ("компании Chevron"), if any. */
+function wantedType(tokens: readonly Token[], c: Candidate): EntityType | undefined {
+  const prev = tokens[c.tokStart - 1];
+  return prev && introducesOrg(prev.lemma ?? prev.text) ? 'ORG' : undefined;
+}
+
+const kbWordsCache = new WeakMap<KbEntity, string[]>();
+
+/** The words of a KB entity's first Russian name and of its English name, computed once per entity. */
+function kbWords(e: KbEntity): string[] {
+  let v = kbWordsCache.get(e);
+  if (!v) {
+    v = [...(e.ru?.[0] ?? '').split(/[\s-]+/), ...e.name.split(/[\s-]+/)].filter(Boolean);
+    kbWordsCache.set(e, v);
+  }
+  return v;
+}
+
+const ruWordsCache = new WeakMap<KbEntity, string[][]>();
+
+/** The lower-case words (ё as е) of each Russian name of a KB entity, computed once per entity. */
+function ruNameWords(e: KbEntity): string[][] {
+  let v = ruWordsCache.get(e);
+  if (!v) {
+    v = (e.ru ?? []).map((name) => name.toLowerCase().replace(/ё/g, 'е').split(/\s+/));
+    ruWordsCache.set(e, v);
+  }
+  return v;
+}
+
 /**
  * Links the candidates of a document into entities and fills `doc.mentions` and `doc.entities`.
  *
@@ -218,7 +285,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       country: e.country ?? e.iso3 ?? null,
       mentions: [],
       rule,
-      words: [...(e.ru?.[0] ?? '').split(/[\s-]+/), ...e.name.split(/[\s-]+/)].filter(Boolean),
+      words: kbWords(e).slice(),
     }));
     if (!known && d.type === 'PERSON') {
       indexWords(d);
@@ -228,6 +295,9 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
   };
   const textOf = (c: Candidate): string => doc.text.slice(c.start, c.end);
   const all: Mention[] = [];
+  // The first mention of `all` starting (ending) at each offset, for the lookups around titles.
+  const firstByStart = new Map<number, Mention>();
+  const firstByEnd = new Map<number, Mention>();
   const mention = (c: Candidate, d: Draft, lemma: string): Mention => {
     const m: Mention = {
       start: c.start,
@@ -241,6 +311,8 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     };
     d.mentions.push(m);
     all.push(m);
+    if (!firstByStart.has(m.start)) firstByStart.set(m.start, m);
+    if (!firstByEnd.has(m.end)) firstByEnd.set(m.end, m);
     return m;
   };
   const kbLemma = (c: Candidate, e: KbEntity): string => {
@@ -252,18 +324,20 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       .slice(c.tokStart, c.tokEnd)
       .filter((t) => t.kind === 'word')
       .map((t) => (t.lemma ?? t.text).toLowerCase());
-    for (const name of e.ru ?? []) {
-      const nw = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/);
+    const ru = e.ru ?? [];
+    const ruWords = ruNameWords(e);
+    for (let r = 0; r < ru.length; r++) {
+      const nw = ruWords[r]!;
       if (
         nw.length === n &&
         nw.every((w, i) => w === words[i] || w === tokens[c.tokStart + i]!.text.toLowerCase())
       )
-        return name;
+        return ru[r]!;
     }
-    for (const name of e.ru ?? []) {
-      const nw = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/);
+    for (let r = 0; r < ru.length; r++) {
+      const nw = ruWords[r]!;
       if (nw.length === n && nw[nw.length - 1]!.slice(0, 3) === words[words.length - 1]!.slice(0, 3))
-        return name;
+        return ru[r]!;
     }
     return e.type === 'PERSON' ? personLemma(tokens, c) : phraseLemma(doc, c);
   };
@@ -275,13 +349,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       titleCands.push(c);
       continue;
     }
-    const wantType = (() => {
-      const prev = tokens[c.tokStart - 1];
-      if (prev && /^(компани|корпораци|фонд|банк|company|corporation)/i.test(prev.lemma ?? prev.text))
-        return 'ORG' as EntityType;
-      return undefined;
-    })();
-    const e = c.ids.length ? chooseKb(kb, c.ids, doc.date, countries, wantType) : undefined;
+    const e = c.ids.length ? chooseKb(kb, c.ids, doc.date, countries, wantedType(tokens, c)) : undefined;
     if (e) {
       const d = fromKb(e, c.rule);
       const t = tokens[c.tokStart]!;
@@ -293,7 +361,8 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     // Coreference of unknown names: the same lemma, a surname alone after the full name, or the
     // same name in the other script.
     const words = lemma.split(/[\s]+/);
-    let target: Draft | undefined = byLemma.get(`${c.type}|${lemma.toLowerCase()}`);
+    const lemmaKey = `${c.type}|${lemma.toLowerCase()}`;
+    let target: Draft | undefined = byLemma.get(lemmaKey);
     if (!target && c.rule === 'ru.org.latin' && /^\S+( \S+){1,2}$/.test(lemma)) {
       // "Грегори Чамитофф (Gregory Chamitoff)": a Latin name that transliterates a person named
       // before is that person, not an organization.
@@ -323,7 +392,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       continue;
     }
     const cyr = CYR.test(lemma);
-    const name = cyr ? romanize(lemma) : lemma;
+    const name = cyr ? romanizeCached(lemma) : lemma;
     const id = `new:${c.type.toLowerCase()}/${slug(name)}`;
     const d = get(id, () => ({
       id,
@@ -336,7 +405,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       words,
     }));
     mention(c, d, lemma);
-    byLemma.set(`${c.type}|${lemma.toLowerCase()}`, d);
+    byLemma.set(lemmaKey, d);
     if (d.type === 'PERSON') {
       indexWords(d);
       (cyr ? cyrPersons : latinPersons).push(d);
@@ -349,7 +418,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     let k = c.tokEnd;
     // Skip the country or organization the title is of ("Президент Казахстана Касым-Жомарт Токаев").
     for (let hops = 0; hops < 4 && k < tokens.length; hops++) {
-      const m = all.find((x) => x.start === tokens[k]!.start);
+      const m = firstByStart.get(tokens[k]!.start);
       if (!m) return undefined;
       const d = byId.get(m.entity!);
       if (d?.type === 'PERSON') return d;
@@ -368,7 +437,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     let k = c.tokEnd;
     if (tokens[k] && /^(of|the)$/i.test(tokens[k]!.text)) k++;
     if (tokens[k] && /^the$/i.test(tokens[k]!.text)) k++;
-    const after = tokens[k] ? all.find((x) => x.start === tokens[k]!.start) : undefined;
+    const after = tokens[k] ? firstByStart.get(tokens[k]!.start) : undefined;
     const afterD = after ? byId.get(after.entity!) : undefined;
     if (afterD?.type === 'COUNTRY' && afterD.country) return afterD.country;
     if (afterD?.kb) {
@@ -379,9 +448,9 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     // Before: an adjective ("американского сенатора") or a country name ("Kazakhstan President", "U.S.").
     const prev = tokens[c.tokStart - 1];
     if (prev) {
-      const adj = kb.countryByAdjective(prev.lemma ?? prev.text) ?? kb.countryByAdjective(prev.text);
+      const adj = adjectiveCountry(kb, prev.lemma ?? prev.text) ?? adjectiveCountry(kb, prev.text);
       if (adj?.iso3) return adj.iso3;
-      const before = all.find((x) => x.end === prev.end);
+      const before = firstByEnd.get(prev.end);
       const bd = before ? byId.get(before.entity!) : undefined;
       if (bd?.type === 'COUNTRY' && bd.country) return bd.country;
     }

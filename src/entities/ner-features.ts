@@ -11,11 +11,12 @@
  * lexicon, quotes, and a few document-wide hints (the same lemma capitalised or lower-cased
  * elsewhere in the document).
  */
-import type { Doc, Token } from '../doc.js';
+import type { Doc } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
-import { tokenKeyWords, type KeyWordSlot } from '../kb/keys.js';
-import type { MorphReading } from '../lang/ru/morph.js';
+import { tokenKeyWords, type KeyWordSlot, type PhraseEntry } from '../kb/keys.js';
+import type { TitleEntry } from '../kb/types.js';
 import type { MorphAnnotation } from '../stages/morph.js';
+import { formOf, type TokenForm } from './forms.js';
 
 /** The entity types the tagger knows (factRuEval's PER / LOC / ORG). */
 export type NerType = 'PER' | 'LOC' | 'ORG';
@@ -192,35 +193,61 @@ export function decodeSpans(ts: TagSet, tags: ArrayLike<number>): TokenSpan[] {
   return out;
 }
 
+let viterbiScore = new Float64Array(1024);
+let viterbiBack = new Int32Array(1024);
+let viterbiTrans = new Float64Array(64);
+
 /**
  * Best tag sequence under emission scores `em[i * n + t]` and transition scores
  * `trans[(prev + 1) * n + cur]` (row 0 is the sentence start), restricted to legal transitions.
+ * Written into `into` (at least `len` long) when given, else into a new array.
  *
  * @example viterbi(ts, em, trans, tokenCount)
  */
-export function viterbi(ts: TagSet, em: Float64Array, trans: ArrayLike<number>, len: number): Int32Array {
+export function viterbi(
+  ts: TagSet,
+  em: Float64Array,
+  trans: ArrayLike<number>,
+  len: number,
+  into?: Int32Array,
+): Int32Array {
   const n = ts.tags.length;
-  const out = new Int32Array(len);
+  const out = into ?? new Int32Array(len);
   if (len === 0) return out;
-  const score = new Float64Array(len * n);
-  const back = new Int32Array(len * n);
+  if (viterbiScore.length < len * n) {
+    viterbiScore = new Float64Array(Math.max(len * n, viterbiScore.length * 2));
+    viterbiBack = new Int32Array(viterbiScore.length);
+  }
+  // Scratch: every cell read below is written first.
+  const score = viterbiScore;
+  const back = viterbiBack;
   const { allowed, prevs, prevStart } = ts;
+  // The transition score of each legal (prev, cur) pair, in the order of `prevs`.
+  const m = prevs.length;
+  if (viterbiTrans.length < m) viterbiTrans = new Float64Array(m);
+  const tp = viterbiTrans;
+  for (let t = 0; t < n; t++) {
+    for (let k = prevStart[t]!; k < prevStart[t + 1]!; k++) tp[k] = trans[(prevs[k]! + 1) * n + t]!;
+  }
   for (let t = 0; t < n; t++) score[t] = allowed[t] ? em[t]! + trans[t]! : -Infinity;
   for (let i = 1; i < len; i++) {
     const row = (i - 1) * n;
+    const cur = i * n;
+    let k = prevStart[0]!;
     for (let t = 0; t < n; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let k = prevStart[t]!; k < prevStart[t + 1]!; k++) {
+      const end = prevStart[t + 1]!;
+      for (; k < end; k++) {
         const p = prevs[k]!;
-        const s = score[row + p]! + trans[(p + 1) * n + t]!;
+        const s = score[row + p]! + tp[k]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * n + t] = best + em[i * n + t]!;
-      back[i * n + t] = arg;
+      score[cur + t] = best + em[cur + t]!;
+      back[cur + t] = arg;
     }
   }
   let best = -Infinity;
@@ -309,7 +336,10 @@ export function marginals(
 // ---------------------------------------------------------------------------------------------
 // Per-token information
 
-/** What the templates need to know about one token, hashed once. */
+/**
+ * What the templates need to know about one token, hashed once. Hashes are signed 32-bit
+ * integers (the templates read them modulo 2^32, as the unsigned values they come from).
+ */
 export interface TokInfo {
   /** Lower-case word (ё → е). */
   w: number;
@@ -351,6 +381,61 @@ export interface TokInfo {
   p1pre: number;
   /** Hash of the first five letters of a capitalised word (0 otherwise), the key of `p1pre`. */
   pre: number;
+  /** The token's form record, where the static fields above come from (absent for padding). */
+  nf?: NerForm;
+}
+
+type Lists<T> = (readonly PhraseEntry<T>[])[];
+
+/** The KB name and title phrases each key word of a form may start (null for none), and any: bit 0 names, bit 1 titles. */
+export interface KbLists {
+  names: ((readonly PhraseEntry<string>[])[] | null)[];
+  titles: ((readonly PhraseEntry<TitleEntry>[])[] | null)[];
+  any: number;
+}
+
+/**
+ * What the tagger derives from a token's form alone (see forms.ts), computed once per form: the
+ * static fields of `TokInfo`, the key words `markKb` matches, and a model's summed weights of
+ * the form's static features (`NerModel` fills `vec`).
+ */
+export interface NerForm {
+  w: number;
+  lemma: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  p3: number;
+  shape: number;
+  lshape: number;
+  pos: number;
+  cas: number;
+  tags: number;
+  alt: number;
+  /** The form this is derived from (null for the padding tokens). */
+  form: TokenForm | null;
+  /** `hashPrefix` of the first five letters of the lower-case text. */
+  pre5: number;
+  /** Case of the first character: 1 upper, 2 lower, 0 neither. */
+  firstCase: number;
+  /** The text is sentence-final punctuation ("." "?!" "…" ":" ";"). */
+  endsSentence: boolean;
+  /** Key words of the token for `markKb` (null for tokens it skips), built on first use. */
+  kbWords: KeyWordSlot[] | null | undefined;
+  /** The KB the fields below were computed for. */
+  kbFor: Kb | null;
+  /** A form of several key words: the KB name and title phrases each may start. */
+  kbLists: KbLists | null;
+  /** A form of one key word (most): that word and the phrases it may start. */
+  kbOne: KeyWordSlot | null;
+  kbOneNames: Lists<string> | null;
+  kbOneTitles: Lists<TitleEntry> | null;
+  /** Whether some key word may start a KB name (bit 0) or a title (bit 1). */
+  kbAny: number;
+  /** Where the model layer `cacheOwner` keeps the form's weights (see ner.ts), valid in its `cacheEpoch`. */
+  cacheOwner: object | null;
+  cacheEpoch: number;
+  cacheAt: number;
 }
 
 const TAG_BITS: Record<string, number> = {
@@ -417,10 +502,6 @@ function caseOf(c: number): number {
 
 function isUpperCode(c: number): boolean {
   return caseOf(c) === 1;
-}
-
-function isLowerCode(c: number): boolean {
-  return caseOf(c) === 2;
 }
 
 function shapeOf(text: string): number {
@@ -503,12 +584,65 @@ function lowerYo(s: string): string {
 const EMPTY = hashString('');
 
 /** The padding token left of a sentence (index -1, -2) and right of it. */
+/**
+ * A token's `TokInfo`: the fields the templates read most are copied from its form, the others
+ * read through from it, so that a token costs a small object.
+ */
+class Info implements TokInfo {
+  w: number;
+  lemma: number;
+  shape: number;
+  tags: number;
+  kb = 0;
+  kbLen = 0;
+  title = 0;
+  quote = 0;
+  initial = 0;
+  doc = 0;
+  p1 = 0;
+  p1doc = 0;
+  p1pre = 0;
+  pre = 0;
+
+  constructor(readonly nf: NerForm) {
+    this.w = nf.w;
+    this.lemma = nf.lemma;
+    this.shape = nf.shape;
+    this.tags = nf.tags;
+  }
+
+  get s2(): number {
+    return this.nf.s2;
+  }
+  get s3(): number {
+    return this.nf.s3;
+  }
+  get s4(): number {
+    return this.nf.s4;
+  }
+  get p3(): number {
+    return this.nf.p3;
+  }
+  get lshape(): number {
+    return this.nf.lshape;
+  }
+  get pos(): number {
+    return this.nf.pos;
+  }
+  get cas(): number {
+    return this.nf.cas;
+  }
+  get alt(): number {
+    return this.nf.alt;
+  }
+}
+
 const BOS: TokInfo = padding('<s>');
 const EOS: TokInfo = padding('</s>');
 
 function padding(name: string): TokInfo {
-  const h = hashString(name);
-  return {
+  const h = hashString(name) | 0;
+  return new Info({
     w: h,
     lemma: h,
     s2: h,
@@ -521,17 +655,21 @@ function padding(name: string): TokInfo {
     cas: h,
     tags: 0,
     alt: 0,
-    kb: 0,
-    kbLen: 0,
-    title: 0,
-    quote: 0,
-    initial: 0,
-    doc: 0,
-    p1: 0,
-    p1doc: 0,
-    p1pre: 0,
-    pre: 0,
-  };
+    form: null,
+    pre5: 0,
+    firstCase: 0,
+    endsSentence: false,
+    kbWords: null,
+    kbLists: null,
+    kbFor: null,
+    kbOne: null,
+    kbOneNames: null,
+    kbOneTitles: null,
+    kbAny: 0,
+    cacheOwner: null,
+    cacheEpoch: 0,
+    cacheAt: 0,
+  });
 }
 
 /** Which tokens of a document the tagger reads: the token ranges of its Russian sentences. */
@@ -560,7 +698,8 @@ function hashSmall(x: string): number {
 
 /**
  * Hashes every token of the given sentence ranges and marks KB name and title matches. Returns
- * one `TokInfo` per document token (undefined outside the ranges).
+ * one `TokInfo` per document token (undefined outside the ranges). `forms` (from `tokenForms`)
+ * saves the form lookups when the caller has them already.
  *
  * @example const infos = tokenInfos(doc, nerSentenceRanges(doc), kb);
  */
@@ -568,33 +707,38 @@ export function tokenInfos(
   doc: Doc,
   ranges: ReadonlyArray<[number, number]>,
   kb?: Kb | null,
+  forms?: readonly TokenForm[],
 ): (TokInfo | undefined)[] {
   const toks = doc.tokens;
   const infos: (TokInfo | undefined)[] = new Array(toks.length);
-  const docStats = new Map<number, number>();
-  const alternatives = (doc.annotations.get('morph') as MorphAnnotation | undefined)?.alternatives;
-  const lower: string[] = new Array(toks.length);
+  let words = 0;
+  for (const [a, b] of ranges) words += b - a;
+  const docStats = lemmaStats.reset(words);
+  const alternatives = forms
+    ? undefined
+    : (doc.annotations.get('morph') as MorphAnnotation | undefined)?.alternatives;
   for (const [a, b] of ranges) {
     let initial = true;
     let quote = 0;
     for (let i = a; i < b; i++) {
-      const t = toks[i]!;
-      const lw = lowerYo(t.text);
-      lower[i] = lw;
-      const info = baseInfo(t, lw, alternatives?.[i]);
-      info.initial = initial && t.kind === 'word' ? 1 : 0;
+      const f = forms ? forms[i]! : formOf(toks[i]!, alternatives?.[i]);
+      const nf = f.ner ?? nerForm(f);
+      const info = infoOf(nf);
+      const kind = f.kind;
+      info.initial = initial && kind === 'word' ? 1 : 0;
       if (info.shape === SHAPE_QUOTE) {
-        if (t.text === '«' || t.text === '„') quote = 1;
-        else if (t.text === '»') quote = 0;
-        else if (t.text === '"') quote = t.spaceAfter ? 0 : 1 - quote;
+        const text = f.text;
+        if (text === '«' || text === '„') quote = 1;
+        else if (text === '»') quote = 0;
+        else if (text === '"') quote = toks[i]!.spaceAfter ? 0 : 1 - quote;
       } else info.quote = quote;
-      if (t.kind === 'word' || t.kind === 'number') initial = false;
-      else if (t.kind === 'punct' && SENTENCE_PUNCT.test(t.text)) initial = true;
+      if (kind === 'word' || kind === 'number') initial = false;
+      else if (kind === 'punct' && nf.endsSentence) initial = true;
       infos[i] = info;
-      if (t.kind === 'word') {
-        const first = t.text.charCodeAt(0);
-        const bit = isUpperCode(first) ? (info.initial ? 0 : 1) : isLowerCode(first) ? 2 : 0;
-        if (bit) docStats.set(info.lemma, (docStats.get(info.lemma) ?? 0) | bit);
+      if (kind === 'word') {
+        const fc = nf.firstCase;
+        const bit = fc === 1 ? (info.initial ? 0 : 1) : fc === 2 ? 2 : 0;
+        if (bit) docStats.or(info.lemma, bit);
       }
     }
   }
@@ -603,98 +747,217 @@ export function tokenInfos(
       const info = infos[i]!;
       const sh = info.shape & ~SHAPE_LATIN;
       if (sh === SHAPE_TITLE || sh === SHAPE_UPPER) {
-        info.doc = 4 | (docStats.get(info.lemma) ?? 0);
-        info.pre = hashPrefix(lower[i]!, 5);
+        info.doc = 4 | docStats.get(info.lemma);
+        info.pre = info.nf!.pre5;
       }
     }
-    if (kb) markKb(doc, a, b, infos, kb, alternatives, lower);
+    if (kb) markKb(a, b, infos, kb);
   }
   return infos;
 }
 
+/** Bit masks by lemma hash for one document: an open-addressing table over typed arrays, no allocation. */
+class HashBits {
+  private keys = new Int32Array(1024);
+  private vals = new Int32Array(1024);
+  private mask = 1023;
+
+  /** Empties the table, sized for up to `n` keys. */
+  reset(n: number): this {
+    let size = this.keys.length;
+    while (size < n * 2) size <<= 1;
+    if (size !== this.keys.length) {
+      this.keys = new Int32Array(size);
+      this.vals = new Int32Array(size);
+    } else this.vals.fill(0);
+    this.mask = size - 1;
+    return this;
+  }
+
+  /** The bits of `key` (0 when absent). */
+  get(key: number): number {
+    let h = fmix(key) & this.mask;
+    for (;;) {
+      const v = this.vals[h]!;
+      if (v === 0 || this.keys[h] === key) return v;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Sets `bits` (not 0) on `key`. */
+  or(key: number, bits: number): void {
+    let h = fmix(key) & this.mask;
+    for (;;) {
+      const v = this.vals[h]!;
+      if (v === 0) {
+        this.keys[h] = key;
+        this.vals[h] = bits;
+        return;
+      }
+      if (this.keys[h] === key) {
+        this.vals[h] = v | bits;
+        return;
+      }
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+const lemmaStats = new HashBits();
+
 const SENTENCE_PUNCT = /^[.!?…:;]+$/;
 
-function baseInfo(t: Token, lw: string, alts: readonly MorphReading[] | undefined): TokInfo {
+/** The tagger's record of a form, built on first use. */
+function nerForm(f: TokenForm): NerForm {
+  if (f.ner) return f.ner;
+  const lw = lowerYo(f.text);
   const w = hashString(lw);
-  const f = t.features;
   let alt = 0;
-  if (alts) for (const r of alts) alt |= tagMask(r.features.tags);
-  const word = t.kind === 'word';
-  return {
-    w,
-    lemma: t.lemma ? (t.lemma === lw ? w : hashString(t.lemma)) : w,
-    s2: word ? hashSuffix(lw, 2) : EMPTY,
-    s3: word ? hashSuffix(lw, 3) : EMPTY,
-    s4: word ? hashSuffix(lw, 4) : EMPTY,
-    p3: word ? hashPrefix(lw, 3) : EMPTY,
-    shape: shapeOf(t.text),
-    lshape: longShapeHash(t.text),
-    pos: hashSmall(t.pos ?? t.kind),
-    cas: typeof f?.case === 'string' ? hashSmall(f.case) : EMPTY,
-    tags: tagMask(f?.tags),
+  if (f.alts) for (const r of f.alts) alt |= tagMask(r.features.tags);
+  const word = f.kind === 'word';
+  const c = f.text.charCodeAt(0);
+  // Hashes are kept as signed 32-bit integers: V8 stores those unboxed, and the templates mix them
+  // with 32-bit operations that read a signed and an unsigned value alike.
+  const nf: NerForm = {
+    w: w | 0,
+    lemma: (f.lemma ? (f.lemma === lw ? w : hashString(f.lemma)) : w) | 0,
+    s2: (word ? hashSuffix(lw, 2) : EMPTY) | 0,
+    s3: (word ? hashSuffix(lw, 3) : EMPTY) | 0,
+    s4: (word ? hashSuffix(lw, 4) : EMPTY) | 0,
+    p3: (word ? hashPrefix(lw, 3) : EMPTY) | 0,
+    shape: shapeOf(f.text),
+    lshape: longShapeHash(f.text) | 0,
+    pos: hashSmall(f.pos ?? f.kind) | 0,
+    cas: (typeof f.cas === 'string' ? hashSmall(f.cas) : EMPTY) | 0,
+    tags: tagMask(f.tags),
     alt,
-    kb: 0,
-    kbLen: 0,
-    title: 0,
-    quote: 0,
-    initial: 0,
-    doc: 0,
-    p1: 0,
-    p1doc: 0,
-    p1pre: 0,
-    pre: 0,
+    form: f,
+    pre5: hashPrefix(lw, 5) | 0,
+    firstCase: Number.isNaN(c) ? 0 : caseOf(c),
+    endsSentence: SENTENCE_PUNCT.test(f.text),
+    kbWords: undefined,
+    kbLists: null,
+    kbFor: null,
+    kbOne: null,
+    kbOneNames: null,
+    kbOneTitles: null,
+    kbAny: 0,
+    cacheOwner: null,
+    cacheEpoch: 0,
+    cacheAt: 0,
   };
+  f.ner = nf;
+  return nf;
+}
+
+function infoOf(nf: NerForm): TokInfo {
+  return new Info(nf);
 }
 
 /** A word made of letters only (hyphens, apostrophes, dots and mixed scripts go through `tokenKeyWords`). */
 const PLAIN_WORD = /^(?:[а-яё]+|[a-z]+|[0-9]+)$/;
 
-/** Marks KB name matches and title phrases over one sentence, through the KB's key words. */
-function markKb(
-  doc: Doc,
-  a: number,
-  b: number,
-  infos: (TokInfo | undefined)[],
-  kb: Kb,
-  alternatives: (readonly MorphReading[] | undefined)[] | undefined,
-  lower: readonly string[],
-): void {
-  const toks = doc.tokens;
-  const slots: KeyWordSlot[] = [];
-  const owner: number[] = [];
-  let any = false;
-  const names = kb.prefixIndex.byFirst;
-  const titles = kb.titles.index.byFirst;
-  for (let i = a; i < b; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'word' && t.kind !== 'number' && t.kind !== 'handle') continue;
-    const alts = alternatives?.[i];
-    const lw = lower[i]!;
+/** The key words `markKb` matches for a form (null for tokens other than words, numbers, handles). */
+function kbWordsOf(nf: NerForm): KeyWordSlot[] | null {
+  if (nf.kbWords !== undefined) return nf.kbWords;
+  const f = nf.form!;
+  let slots: KeyWordSlot[] | null = null;
+  if (f.kind === 'word' || f.kind === 'number' || f.kind === 'handle') {
+    const lw = lowerYo(f.text);
     let words: string[][];
     if (PLAIN_WORD.test(lw)) {
       // The common case, without the normalisation pass: the word and its lemmas.
       const forms = [lw];
       // Lemmas are lower case with ё written as е already (see MorphReading).
-      if (t.lemma && t.lemma !== lw && PLAIN_WORD.test(t.lemma)) forms.push(t.lemma);
-      if (alts)
-        for (const r of alts) if (!forms.includes(r.lemma) && PLAIN_WORD.test(r.lemma)) forms.push(r.lemma);
+      if (f.lemma && f.lemma !== lw && PLAIN_WORD.test(f.lemma)) forms.push(f.lemma);
+      if (f.alts)
+        for (const r of f.alts) if (!forms.includes(r.lemma) && PLAIN_WORD.test(r.lemma)) forms.push(r.lemma);
       words = [forms];
     } else {
-      const lemmas: string[] = t.lemma ? [t.lemma] : [];
-      if (alts) for (const r of alts) if (!lemmas.includes(r.lemma)) lemmas.push(r.lemma);
-      words = tokenKeyWords(t.text, 'ru', () => lemmas);
+      const lemmas: string[] = f.lemma ? [f.lemma] : [];
+      if (f.alts) for (const r of f.alts) if (!lemmas.includes(r.lemma)) lemmas.push(r.lemma);
+      words = tokenKeyWords(f.text, 'ru', () => lemmas);
     }
-    for (const w of words) {
-      if (!any) for (const x of w) if (names.has(x) || titles.has(x)) any = true;
-      slots.push(w.length === 1 ? w[0]! : w);
+    slots = words.map((w) => (w.length === 1 ? w[0]! : w));
+  }
+  nf.kbWords = slots;
+  return slots;
+}
+
+/** The KB name and title phrases each key word of a form may start (null for none), for `kb`. */
+function kbListsOf(nf: NerForm, kb: Kb): void {
+  const words = nf.kbWords !== undefined ? nf.kbWords : kbWordsOf(nf);
+  nf.kbFor = kb;
+  nf.kbOne = null;
+  nf.kbLists = null;
+  if (!words) return;
+  const names: (Lists<string> | null)[] = [];
+  const titles: (Lists<TitleEntry> | null)[] = [];
+  let any = 0;
+  for (const w of words) {
+    const n = kb.prefixIndex.firstLists(w);
+    const t = kb.titles.index.firstLists(w);
+    names.push(n.length ? n : null);
+    titles.push(t.length ? t : null);
+    any |= (n.length ? 1 : 0) | (t.length ? 2 : 0);
+  }
+  nf.kbAny = any;
+  if (words.length === 1) {
+    // Most forms are one key word: kept without the arrays.
+    nf.kbOne = words[0]!;
+    nf.kbOneNames = names[0]!;
+    nf.kbOneTitles = titles[0]!;
+  } else nf.kbLists = { names, titles, any };
+}
+
+/** Scratch of `markKb`: the key words of a sentence, the token of each, and the phrases each may start. */
+const kbSlots: KeyWordSlot[] = [];
+const kbOwner: number[] = [];
+const kbNames: (Lists<string> | null)[] = [];
+const kbTitles: (Lists<TitleEntry> | null)[] = [];
+
+/** Marks KB name matches and title phrases over one sentence, through the KB's key words. */
+function markKb(a: number, b: number, infos: (TokInfo | undefined)[], kb: Kb): void {
+  const slots = kbSlots;
+  const owner = kbOwner;
+  const names = kbNames;
+  const titles = kbTitles;
+  slots.length = 0;
+  owner.length = 0;
+  names.length = 0;
+  titles.length = 0;
+  let any = 0;
+  for (let i = a; i < b; i++) {
+    const nf = infos[i]!.nf!;
+    if (nf.kbFor !== kb) kbListsOf(nf, kb);
+    if (nf.kbOne !== null) {
+      slots.push(nf.kbOne);
       owner.push(i);
+      names.push(nf.kbOneNames);
+      titles.push(nf.kbOneTitles);
+      any |= nf.kbAny;
+      continue;
+    }
+    const lists = nf.kbLists;
+    if (!lists) continue;
+    const words = nf.kbWords!;
+    any |= lists.any;
+    for (let q = 0; q < words.length; q++) {
+      slots.push(words[q]!);
+      owner.push(i);
+      names.push(lists.names[q]!);
+      titles.push(lists.titles[q]!);
     }
   }
   if (!any) return;
-  scanIndex(
-    slots,
-    (k) => (startsAny(names, slots[k]!) ? kb.longestAt(slots, k) : null),
-    (k, m) => {
+  if (any & 1) {
+    for (let k = 0; k < slots.length;) {
+      const l = names[k];
+      const m = l ? kb.prefixIndex.longestFrom(l, slots, k) : null;
+      if (!m) {
+        k++;
+        continue;
+      }
       let types = 0;
       for (const id of m.values) types |= KB_TYPE_BITS[kb.get(id)?.type ?? ''] ?? 0;
       const first = owner[k]!;
@@ -705,39 +968,22 @@ function markKb(
         info.kb = (i === first ? 1 : 2) | (types << 2);
         info.kbLen = len;
       }
-    },
-  );
-  scanIndex(
-    slots,
-    (k) => (startsAny(titles, slots[k]!) ? kb.titles.index.longestAt(slots, k) : null),
-    (k, m) => {
+      k += m.length;
+    }
+  }
+  if (any & 2) {
+    for (let k = 0; k < slots.length;) {
+      const l = titles[k];
+      const m = l ? kb.titles.index.longestFrom(l, slots, k) : null;
+      if (!m) {
+        k++;
+        continue;
+      }
       const first = owner[k]!;
       const last = owner[k + m.length - 1]!;
       for (let i = first; i <= last; i++) infos[i]!.title = i === first ? 1 : 2;
-    },
-  );
-}
-
-function startsAny(index: ReadonlyMap<string, unknown>, slot: KeyWordSlot): boolean {
-  if (typeof slot === 'string') return index.has(slot);
-  for (const x of slot) if (index.has(x)) return true;
-  return false;
-}
-
-/** Left-to-right longest matches: `find(k)` gives the match at key word k, `mark` records it. */
-function scanIndex<M extends { length: number }>(
-  slots: readonly KeyWordSlot[],
-  find: (k: number) => M | null,
-  mark: (k: number, m: M) => void,
-): void {
-  for (let k = 0; k < slots.length;) {
-    const m = find(k);
-    if (!m) {
-      k++;
-      continue;
+      k += m.length;
     }
-    mark(k, m);
-    k += m.length;
   }
 }
 
@@ -877,13 +1123,158 @@ export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array
   return k;
 }
 
+/**
+ * The features of `tokenFeatures` that read one token's form alone, in `FORM_GROUPS` groups: the
+ * token's own (group 0), and those it gives the token two before it (1), two after it (2), one
+ * before it (3) and one after it (4) as their neighbour. `ends[g]` receives the end of group g.
+ * With `contextFeatures` of every token they make exactly the features of `tokenFeatures`, so
+ * a model may sum each form's groups once and reuse the sums (`NerModel` does).
+ *
+ * @example const ends = new Int32Array(FORM_GROUPS); formFeatureGroups(info, buf, ends);
+ */
+export function formFeatureGroups(x: TokInfo, out: Uint32Array, ends: Int32Array): void {
+  let k = 0;
+  out[k++] = f1(T.bias, 0);
+  out[k++] = f1(T.w, x.w);
+  out[k++] = f1(T.lemma, x.lemma);
+  out[k++] = f2(T.lemmaShape, x.lemma, x.shape);
+  out[k++] = f1(T.s2, x.s2);
+  out[k++] = f1(T.s3, x.s3);
+  out[k++] = f1(T.s4, x.s4);
+  out[k++] = f1(T.p3, x.p3);
+  out[k++] = f1(T.shape, x.shape);
+  out[k++] = f1(T.lshape, x.lshape);
+  out[k++] = f1(T.pos, x.pos);
+  out[k++] = f2(T.posCase, x.pos, x.cas);
+  if (x.tags | x.alt) {
+    for (let bit = 1; bit <= 128; bit <<= 1) {
+      if (x.tags & bit) out[k++] = f2(T.tag, bit, x.shape);
+      if (x.alt & bit) out[k++] = f1(T.alt, bit);
+    }
+  }
+  ends[0] = k;
+  out[k++] = f1(T.nW, x.w);
+  out[k++] = f1(T.nShape, x.shape);
+  out[k++] = f1(T.nPos, x.pos);
+  ends[1] = k;
+  out[k++] = f1(T.nW + 48, x.w);
+  out[k++] = f1(T.nShape + 48, x.shape);
+  out[k++] = f1(T.nPos + 48, x.pos);
+  ends[2] = k;
+  k = nearStatic(x, 16, out, k);
+  ends[3] = k;
+  k = nearStatic(x, 32, out, k);
+  ends[4] = k;
+}
+
+/** Number of groups of `formFeatureGroups`. */
+export const FORM_GROUPS = 5;
+
+/**
+ * The features of token `j` that `formFeatureGroups` leaves out: those that read the token's
+ * place in the sentence (KB matches, titles, quotes, document hints) or two tokens at once. They
+ * are `stateFeatures`, `shapeFeatures`, `tagFeatures`, `lemmaPrevShapeFeature`,
+ * `shapeNextLemmaFeature` and `pairFeatures`; a model may cache the first five by their small
+ * keys.
+ *
+ * @example const end = contextFeatures(infos, 3, buf, 0);
+ */
+export function contextFeatures(s: readonly TokInfo[], j: number, out: Uint32Array, at: number): number {
+  const c = s[j]!;
+  const last = s.length - 1;
+  const p1 = j >= 1 ? s[j - 1]! : BOS;
+  const n1 = j < last ? s[j + 1]! : EOS;
+  let k = stateFeatures(c.quote, c.initial, c.doc, c.shape, out, at);
+  k = shapeFeatures(p1.shape, c.shape, n1.shape, out, k);
+  k = tagFeatures(p1.tags, c.tags, n1.tags, out, k);
+  out[k++] = lemmaPrevShapeFeature(p1.lemma, c.shape);
+  out[k++] = shapeNextLemmaFeature(c.shape, n1.lemma);
+  return pairFeatures(s, j, out, k);
+}
+
+/** Features of a token's quote, sentence-initial and document states with its shape. */
+export function stateFeatures(
+  quote: number,
+  initial: number,
+  doc: number,
+  shape: number,
+  out: Uint32Array,
+  at: number,
+): number {
+  let k = at;
+  out[k++] = f2(T.quoteShape, quote, shape);
+  out[k++] = f2(T.initShape, initial, shape);
+  if (doc) out[k++] = f2(T.docShape, doc, shape);
+  return k;
+}
+
+/** Features of the shapes of a token and its neighbours. */
+export function shapeFeatures(prev: number, cur: number, next: number, out: Uint32Array, at: number): number {
+  let k = at;
+  out[k++] = f2(T.shapePrevCur, prev, cur);
+  out[k++] = f2(T.shapeCurNext, cur, next);
+  out[k++] = f2(T.shape3, prev * 64 + cur, next);
+  return k;
+}
+
+/** Features of the name tags of a token and its neighbours. */
+export function tagFeatures(prev: number, cur: number, next: number, out: Uint32Array, at: number): number {
+  let k = at;
+  out[k++] = f2(T.tagsCurPrev, cur, prev);
+  out[k++] = f2(T.tagsCurNext, cur, next);
+  return k;
+}
+
+/** The feature of the previous token's lemma with the token's shape. */
+export function lemmaPrevShapeFeature(prevLemma: number, shape: number): number {
+  return f2(T.lemmaPrevShape, prevLemma, shape);
+}
+
+/** The feature of the token's shape with the next token's lemma. */
+export function shapeNextLemmaFeature(shape: number, nextLemma: number): number {
+  return f2(T.shapeNextLemma, shape, nextLemma);
+}
+
+/** The rest of `contextFeatures`: word pairs, KB matches and titles, quoted lemmas. */
+export function pairFeatures(s: readonly TokInfo[], j: number, out: Uint32Array, at: number): number {
+  const c = s[j]!;
+  const last = s.length - 1;
+  const p1 = j >= 1 ? s[j - 1]! : BOS;
+  const p2 = j >= 2 ? s[j - 2]! : BOS;
+  const n1 = j < last ? s[j + 1]! : EOS;
+  let k = at;
+  out[k++] = f2(T.wPrevCur, p1.w, c.w);
+  out[k++] = f2(T.wCurNext, c.w, n1.w);
+  out[k++] = f2(T.wPrev2Prev, p2.w, p1.w);
+  if (c.kb) {
+    out[k++] = f1(T.kbType, c.kb);
+    out[k++] = f2(T.kbShape, c.kb & 3, c.shape);
+    out[k++] = f2(T.kbLen, c.kbLen, c.kb);
+  }
+  if (c.title) out[k++] = f1(T.title, c.title);
+  if (p1.kb) out[k++] = f1(T.nKb + 16, p1.kb);
+  if (p1.title) out[k++] = f1(T.nTitle + 16, p1.title);
+  if (n1.kb) out[k++] = f1(T.nKb + 32, n1.kb);
+  if (n1.title) out[k++] = f1(T.nTitle + 32, n1.title);
+  if (c.quote) out[k++] = f2(T.quoteLemma, c.lemma, p1.shape);
+  if (c.kb || p1.kb) out[k++] = f2(T.kbPrevCur, p1.kb, c.kb);
+  return k;
+}
+
+/** The padding tokens left and right of a sentence (they have no form). */
+export const PADDING: { readonly bos: TokInfo; readonly eos: TokInfo } = { bos: BOS, eos: EOS };
+
 /** The type part of a first-pass tag code (0 O, 1 PER, 2 LOC, 3 ORG). */
 function p1Type(code: number): number {
   return code === 0 ? 0 : 1 + ((code - 1) >> 2);
 }
 
-/** Second-pass features of token `j`: the first pass's tags around it and across the document. */
-function stackFeatures(s: readonly TokInfo[], j: number, out: Uint32Array, at: number): number {
+/**
+ * Second-pass features of token `j`: the first pass's tags around it and across the document.
+ *
+ * @example const end = stackFeatures(infos, 3, buf, 0);
+ */
+export function stackFeatures(s: readonly TokInfo[], j: number, out: Uint32Array, at: number): number {
   const c = s[j]!;
   const last = s.length - 1;
   const p1 = j >= 1 ? s[j - 1]!.p1 : 15;
@@ -984,6 +1375,19 @@ export function applyFirstPass(
       info.p1pre = mask(byPre.get(info.pre), o);
     }
   }
+}
+
+/** The part of `near` that reads the neighbour's form alone. */
+function nearStatic(x: TokInfo, base: number, out: Uint32Array, at: number): number {
+  let k = at;
+  out[k++] = f1(T.nW + base, x.w);
+  out[k++] = f1(T.nShape + base, x.shape);
+  out[k++] = f1(T.nPos + base, x.pos);
+  out[k++] = f1(T.nLemma + base, x.lemma);
+  out[k++] = f1(T.nCase + base, x.cas);
+  out[k++] = f1(T.nS3 + base, x.s3);
+  if (x.tags) out[k++] = f1(T.nTag + base, x.tags);
+  return k;
 }
 
 function near(x: TokInfo, base: number, out: Uint32Array, at: number): number {

@@ -19,13 +19,24 @@
 import { createRequire } from 'node:module';
 import type { Doc } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
+import type { TokenForm } from './forms.js';
 import {
   applyFirstPass,
   decodeSpans,
+  FORM_GROUPS,
+  formFeatureGroups,
+  lemmaPrevShapeFeature,
+  MAX_TOKEN_FEATURES,
+  PADDING,
+  pairFeatures,
+  shapeFeatures,
+  shapeNextLemmaFeature,
+  stackFeatures,
+  stateFeatures,
+  tagFeatures,
   makeTagSet,
   marginals,
   nerSentenceRanges,
-  sentenceFeatures,
   tokenInfos,
   viterbi,
   type NerType,
@@ -76,17 +87,50 @@ function decodeBase64<T extends Uint32Array | Int16Array>(s: string, Ctor: new (
   return new Ctor(copy);
 }
 
-/** One loaded perceptron: an open-addressing table from feature id to its row of weights. */
+/**
+ * A layer keeps per form, in one slot of its arena: the summed weights of each group of
+ * `formFeatureGroups` (`FORM_GROUPS × tags`), then per shape of the next token the weights row
+ * of `lemmaPrevShapeFeature` (see `Layer.rowOf`; -2 not looked up yet), then per shape of the
+ * previous token that of `shapeNextLemmaFeature`. The arena holds a little more than the forms
+ * cache (forms.ts) keeps, so that starting over (a new epoch) is rare.
+ */
+const ARENA_MAX_FORMS = 48 * 1024;
+
+/** Size of `Layer.filter`: 2^20 bits (128 KB), a few percent of misses pass it for the shipped model. */
+const FILTER_BITS = 20;
+
+/** Token shapes are below 32 (see ner-features.ts), so a shape is five bits of a cache key. */
+const SHAPES = 32;
+
+/**
+ * One loaded perceptron: an open-addressing table from feature id to its weights, with each
+ * feature's id and weights side by side in one slot so that a lookup reads one cache line.
+ */
 class Layer {
   readonly trans: Float64Array;
   /** Number of features with weights. */
   readonly size: number;
-  /** Quantized weights, `row × tags`; scores are summed in these units and scaled once. */
-  private readonly weights: Int16Array;
   private readonly quant: number;
-  /** Two words per slot: the feature id and its row + 1 (0 when the slot is empty). */
-  private readonly slots: Uint32Array;
+  /** Slots of `stride` int16s: the feature id (two int16s), the quantized weights, and 1 in the last when used. */
+  private readonly table: Int16Array;
+  private readonly ids: Uint32Array;
+  private readonly stride: number;
   private readonly mask: number;
+  /**
+   * One bit per value of a feature id's top `FILTER_BITS` bits, set for the model's features: most
+   * features looked up one by one (word pairs) are not in the model, and this small table, unlike
+   * the big one, stays in the processor's cache.
+   */
+  private readonly filter: Int32Array;
+  /** Cached weight sums of the features with small keys (see `emissions`). */
+  private readonly stateVecs: (Int32Array | undefined)[] = [];
+  private readonly shapeVecs: (Int32Array | undefined)[] = [];
+  private readonly tagVecs = new Map<number, Int32Array>();
+  /** The per-form slots (see `ARENA_MAX_FORMS`), `slot` int32s each; a new epoch drops them all. */
+  private arena: Int32Array;
+  private arenaUsed = 0;
+  private epoch = 0;
+  private readonly slot: number;
 
   constructor(
     data: NerLayerData,
@@ -98,50 +142,217 @@ class Layer {
     const q = decodeBase64(data.weights, Int16Array);
     if (q.length !== keys.length * n) throw new Error('NER model weights do not match its keys');
     this.size = keys.length;
-    this.weights = q;
     this.quant = data.quant;
-    // At most half full, so that a miss (most lookups) usually ends at the first slot it probes.
+    this.slot = FORM_GROUPS * n + 2 * SHAPES;
+    this.arena = new Int32Array(1024 * this.slot);
+    let stride = 4;
+    while (stride < n + 3) stride <<= 1;
+    this.stride = stride;
+    // At most half full, so that a miss usually ends at the first slot it probes.
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Uint32Array(size * 2);
+    const buf = new ArrayBuffer(size * stride * 2);
+    this.table = new Int16Array(buf);
+    this.ids = new Uint32Array(buf);
+    this.filter = new Int32Array(1 << (FILTER_BITS - 5));
     for (let i = 0; i < keys.length; i++) {
+      const top = keys[i]! >>> (32 - FILTER_BITS);
+      this.filter[top >>> 5]! |= 1 << (top & 31);
       let h = keys[i]! & this.mask;
-      while (this.slots[h * 2 + 1] !== 0) h = (h + 1) & this.mask;
-      this.slots[h * 2] = keys[i]!;
-      this.slots[h * 2 + 1] = i + 1;
+      while (this.table[h * stride + stride - 1] !== 0) h = (h + 1) & this.mask;
+      this.ids[(h * stride) >> 1] = keys[i]!;
+      for (let t = 0; t < n; t++) this.table[h * stride + 2 + t] = q[i * n + t]!;
+      this.table[h * stride + stride - 1] = 1;
     }
   }
 
-  /** Emission scores `em[j * tags + t]` for a sentence's token infos. */
+  /** Where a feature's weights start in `table`, or -1 when the model has no weights for it. */
+  private rowOf(key: number): number {
+    const top = key >>> (32 - FILTER_BITS);
+    if ((this.filter[top >>> 5]! & (1 << (top & 31))) === 0) return -1;
+    const table = this.table;
+    const ids = this.ids;
+    const stride = this.stride;
+    const last = stride - 1;
+    let h = key & this.mask;
+    for (;;) {
+      const o = h * stride;
+      if (table[o + last] === 0) return -1;
+      if (ids[o >> 1] === key) return o + 2;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Adds the weights at `row` (from `rowOf`; none when negative) to `acc[base .. base + tags)`. */
+  private addRow(row: number, acc: Int32Array, base: number): void {
+    if (row < 0) return;
+    const table = this.table;
+    for (let t = 0; t < this.n; t++) acc[base + t]! += table[row + t]!;
+  }
+
+  /** Adds the weights of `feats[from .. to)` to `acc[base .. base + tags)`. */
+  private addWeights(feats: Uint32Array, from: number, to: number, acc: Int32Array, base: number): void {
+    for (let k = from; k < to; k++) this.addRow(this.rowOf(feats[k]!), acc, base);
+  }
+
+  /** The summed weights of `feats[0 .. end)`, one per tag. */
+  private sum(end: number): Int32Array {
+    const v = new Int32Array(this.n);
+    this.addWeights(ctxFeats, 0, end, v, 0);
+    return v;
+  }
+
+  /**
+   * Makes room for `count` new form slots, so that the offsets handed out for one sentence stay
+   * valid through it: the arena grows up to its bound, then starts over (a new epoch).
+   */
+  private reserve(count: number): void {
+    let need = this.arenaUsed + count * this.slot;
+    if (need <= this.arena.length) return;
+    if (need > ARENA_MAX_FORMS * this.slot) {
+      this.epoch++;
+      this.arenaUsed = 0;
+      need = count * this.slot;
+      if (need <= this.arena.length) return;
+    }
+    // Grown (a sentence longer than the bound gets the room it needs all the same).
+    let size = this.arena.length;
+    while (size < need) size *= 2;
+    const grown = new Int32Array(Math.max(need, Math.min(size, ARENA_MAX_FORMS * this.slot)));
+    grown.set(this.arena.subarray(0, this.arenaUsed));
+    this.arena = grown;
+  }
+
+  /** Where the slot of a token's form starts in the arena, filled on first use. */
+  private formSlot(x: TokInfo): number {
+    const nf = x.nf;
+    if (nf && nf.cacheOwner === this && nf.cacheEpoch === this.epoch) return nf.cacheAt;
+    const n = this.n;
+    const at = this.arenaUsed;
+    this.arenaUsed += this.slot;
+    const arena = this.arena;
+    arena.fill(0, at, at + FORM_GROUPS * n);
+    arena.fill(-2, at + FORM_GROUPS * n, at + this.slot);
+    formFeatureGroups(x, groupFeats, groupEnds);
+    let from = 0;
+    for (let g = 0; g < FORM_GROUPS; g++) {
+      this.addWeights(groupFeats, from, groupEnds[g]!, arena, at + g * n);
+      from = groupEnds[g]!;
+    }
+    if (nf) {
+      nf.cacheOwner = this;
+      nf.cacheEpoch = this.epoch;
+      nf.cacheAt = at;
+    }
+    return at;
+  }
+
+  /**
+   * Emission scores `em[j * tags + t]` (j below the sentence's length; the array is a shared
+   * buffer, valid until the next call) for a sentence's token infos: the sums of the features of
+   * `tokenFeatures` (and `stackFeatures` when `stacked`). The features that read one form alone
+   * come summed per form (`formSlot`), those with small keys (states, shapes, name tags) summed
+   * per key, those of a form with a neighbour's shape as rows kept on the form; only the rest are
+   * looked up here. Scores are integers in the quantized units until the one final scaling, so
+   * the order of the sums changes nothing.
+   */
   emissions(infos: readonly TokInfo[], stacked: boolean): Float64Array {
     const n = this.n;
-    const { feats, offsets } = sentenceFeatures(infos, stacked);
-    const em = new Float64Array(infos.length * n);
-    const w = this.weights;
-    const slots = this.slots;
-    const wrap = this.mask * 2 + 1;
-    for (let j = 0; j < infos.length; j++) {
-      const base = j * n;
-      const end = offsets[j + 1]!;
-      for (let k = offsets[j]!; k < end; k++) {
-        const key = feats[k]!;
-        let h = (key << 1) & wrap;
-        let r = slots[h + 1]!;
-        while (r !== 0 && slots[h] !== key) {
-          h = (h + 2) & wrap;
-          r = slots[h + 1]!;
-        }
-        if (r === 0) continue;
-        const o = (r - 1) * n;
-        for (let t = 0; t < n; t++) em[base + t]! += w[o + t]!;
-      }
+    const len = infos.length;
+    const last = len - 1;
+    // Slots of the tokens' forms, then of the padding before and after the sentence.
+    this.reserve(len + 2);
+    if (slotBuf.length < len + 2) slotBuf = new Int32Array(Math.max(len + 2, slotBuf.length * 2));
+    const at = slotBuf;
+    for (let j = 0; j < len; j++) at[j] = this.formSlot(infos[j]!);
+    const bos = this.formSlot(PADDING.bos);
+    const eos = this.formSlot(PADDING.eos);
+    if (accBuf.length < len * n) {
+      accBuf = new Int32Array(Math.max(len * n, accBuf.length * 2));
+      emBuf = new Float64Array(accBuf.length);
     }
-    const q = this.quant;
-    for (let i = 0; i < em.length; i++) em[i]! *= q;
+    const acc = accBuf;
+    const arena = this.arena;
+    const n2 = 2 * n;
+    const n3 = 3 * n;
+    const n4 = 4 * n;
+    const lps = FORM_GROUPS * n;
+    const snl = lps + SHAPES;
+    for (let j = 0; j < len; j++) {
+      const base = j * n;
+      const c = infos[j]!;
+      const pi = j >= 1 ? infos[j - 1]! : PADDING.bos;
+      const ni = j < last ? infos[j + 1]! : PADDING.eos;
+      const own = at[j]!;
+      const pp = (j >= 2 ? at[j - 2]! : bos) + n;
+      const nn = (j + 1 < last ? at[j + 2]! : eos) + n2;
+      const pc = j >= 1 ? at[j - 1]! : bos;
+      const nc = j < last ? at[j + 1]! : eos;
+      const p = pc + n3;
+      const q = nc + n4;
+      const state = this.stateVec(c.quote, c.initial, c.doc, c.shape);
+      const shapes = this.shapeVec(pi.shape, c.shape, ni.shape);
+      const tags = this.tagVec(pi.tags, c.tags, ni.tags);
+      for (let t = 0; t < n; t++) {
+        acc[base + t] =
+          arena[own + t]! +
+          arena[pp + t]! +
+          arena[nn + t]! +
+          arena[p + t]! +
+          arena[q + t]! +
+          state[t]! +
+          shapes[t]! +
+          tags[t]!;
+      }
+      let row = arena[pc + lps + c.shape]!;
+      if (row === -2) row = arena[pc + lps + c.shape] = this.rowOf(lemmaPrevShapeFeature(pi.lemma, c.shape));
+      this.addRow(row, acc, base);
+      row = arena[nc + snl + c.shape]!;
+      if (row === -2) row = arena[nc + snl + c.shape] = this.rowOf(shapeNextLemmaFeature(c.shape, ni.lemma));
+      this.addRow(row, acc, base);
+      let k = pairFeatures(infos, j, ctxFeats, 0);
+      if (stacked) k = stackFeatures(infos, j, ctxFeats, k);
+      this.addWeights(ctxFeats, 0, k, acc, base);
+    }
+    const em = emBuf;
+    const quant = this.quant;
+    for (let i = 0; i < len * n; i++) em[i] = acc[i]! * quant;
     return em;
   }
+
+  private stateVec(quote: number, initial: number, doc: number, shape: number): Int32Array {
+    const key = ((doc * 2 + initial) * 2 + quote) * SHAPES + shape;
+    let v = this.stateVecs[key];
+    if (!v) v = this.stateVecs[key] = this.sum(stateFeatures(quote, initial, doc, shape, ctxFeats, 0));
+    return v;
+  }
+
+  private shapeVec(prev: number, cur: number, next: number): Int32Array {
+    const key = (prev * SHAPES + cur) * SHAPES + next;
+    let v = this.shapeVecs[key];
+    if (!v) v = this.shapeVecs[key] = this.sum(shapeFeatures(prev, cur, next, ctxFeats, 0));
+    return v;
+  }
+
+  private tagVec(prev: number, cur: number, next: number): Int32Array {
+    const key = (prev * 256 + cur) * 256 + next;
+    let v = this.tagVecs.get(key);
+    if (!v) {
+      v = this.sum(tagFeatures(prev, cur, next, ctxFeats, 0));
+      this.tagVecs.set(key, v);
+    }
+    return v;
+  }
 }
+
+/** Scratch buffers of `Layer`: a form's grouped features, a token's other features, a sentence's form slots. */
+const groupFeats = new Uint32Array(MAX_TOKEN_FEATURES);
+const groupEnds = new Int32Array(FORM_GROUPS);
+const ctxFeats = new Uint32Array(MAX_TOKEN_FEATURES);
+let slotBuf = new Int32Array(256);
+let accBuf = new Int32Array(4096);
+let emBuf = new Float64Array(4096);
 
 /**
  * A loaded model.
@@ -173,34 +384,37 @@ export class NerModel {
   }
 
   /**
-   * Tags the Russian sentences of a document whose tokens carry morphology.
+   * Tags the Russian sentences of a document whose tokens carry morphology. `forms` (from
+   * `tokenForms(doc)`) saves looking up the tokens' forms when the caller has them.
    *
    * @example model.tag(doc, kb).filter((s) => s.type === 'PERSON')
    */
-  tag(doc: Doc, kb?: Kb | null, withScores = true): NerSpan[] {
-    const ranges = nerSentenceRanges(doc);
+  tag(doc: Doc, kb?: Kb | null, withScores = true, forms?: readonly TokenForm[]): NerSpan[] {
+    // A sentence with no capitalised word past its first, no Latin word and no quotation mark has
+    // no name to find: skipping it saves the features of most plain sentences.
+    const ranges = nerSentenceRanges(doc).filter(([a, b]) => mayHaveNames(doc, a, b));
     if (ranges.length === 0) return [];
-    const infos = tokenInfos(doc, ranges, kb);
+    const infos = tokenInfos(doc, ranges, kb, forms);
     const sents = ranges.map(([a, b]) => infos.slice(a, b) as TokInfo[]);
     const first = this.layers[0]!;
-    let last = first;
-    let ems = sents.map((s) => first.emissions(s, false));
-    let tags = ems.map((em, i) => viterbi(this.tagSet, em, first.trans, sents[i]!.length));
     const second = this.layers[1];
     if (second) {
+      const tags = sents.map((s) => viterbi(this.tagSet, first.emissions(s, false), first.trans, s.length));
       applyFirstPass(this.tagSet, infos, ranges, tags);
-      last = second;
-      ems = sents.map((s) => second.emissions(s, true));
-      tags = ems.map((em, i) => viterbi(this.tagSet, em, second.trans, sents[i]!.length));
     }
+    const last = second ?? first;
     const out: NerSpan[] = [];
     const n = this.tagSet.tags.length;
-    ranges.forEach(([a], si) => {
-      const t = tags[si]!;
+    for (let si = 0; si < sents.length; si++) {
+      const a = ranges[si]![0];
+      const len = sents[si]!.length;
+      // Emissions and tags live in scratch buffers: each sentence is finished before the next.
+      const em = last.emissions(sents[si]!, !!second);
+      const t = viterbi(this.tagSet, em, last.trans, len, tagScratch(len));
       const spans = decodeSpans(this.tagSet, t);
-      if (spans.length === 0) return;
+      if (spans.length === 0) continue;
       // Marginals cost a forward-backward pass: only when the caller wants scores.
-      const p = withScores ? marginals(this.tagSet, ems[si]!, last.trans, t.length, this.scale) : null;
+      const p = withScores ? marginals(this.tagSet, em, last.trans, len, this.scale) : null;
       for (const sp of spans) {
         let score = 1;
         if (p) for (let j = sp.start; j < sp.end; j++) score = Math.min(score, p[j * n + t[j]!]!);
@@ -211,9 +425,30 @@ export class NerModel {
           score: Math.round(score * 1000) / 1000,
         });
       }
-    });
+    }
     return out;
   }
+}
+
+let tagBuf = new Int32Array(256);
+
+/** A scratch tag array of exactly `len` entries (a view of a shared buffer). */
+function tagScratch(len: number): Int32Array {
+  if (tagBuf.length < len) tagBuf = new Int32Array(Math.max(len, tagBuf.length * 2));
+  return tagBuf.subarray(0, len);
+}
+
+function mayHaveNames(doc: Doc, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const t = doc.tokens[i]!;
+    if (t.kind !== 'word' && t.text !== '«' && t.text !== '"') continue;
+    const c = t.text.charCodeAt(0);
+    if (t.text === '«' || t.text === '"') return true;
+    // Latin letters, or an upper-case letter after the first word of the sentence.
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (i > a && t.text[0] !== t.text[0]!.toLowerCase()) return true;
+  }
+  return false;
 }
 
 let shipped: NerModel | null = null;
@@ -243,6 +478,7 @@ export function tagNer(
   kb?: Kb | null,
   model: NerModel = loadNerModel(),
   withScores = true,
+  forms?: readonly TokenForm[],
 ): NerSpan[] {
-  return model.tag(doc, kb, withScores);
+  return model.tag(doc, kb, withScores, forms);
 }

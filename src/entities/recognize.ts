@@ -5,11 +5,12 @@
  */
 import type { Doc, EntityType, Token } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
-import { tokenKeyWords } from '../kb/keys.js';
-import type { TitleEntry } from '../kb/types.js';
+import { tokenKeyWords, type PhraseEntry } from '../kb/keys.js';
+import type { KbEntity, TitleEntry } from '../kb/types.js';
 import * as EN from '../lang/en/entities.js';
 import * as RU from '../lang/ru/entities.js';
-import { tokenAlternatives } from '../stages/morph.js';
+import { tokenAlternatives, type MorphAnnotation } from '../stages/morph.js';
+import { formOf, type TokenForm } from './forms.js';
 import type { NerSpan } from './ner.js';
 
 /** A mention found before linking. Token indices are into `doc.tokens`, end exclusive. */
@@ -28,6 +29,34 @@ export interface Candidate {
   titleCountry?: string | null;
   /** Index of the country candidate that gave the title its country, to keep it as its own mention. */
   lang: string;
+}
+
+/** What the recognizer derives from a token's form alone (see forms.ts), built on first use. */
+export interface SlotForm {
+  /** Per key word of the token: every form it may match (see `sentenceSlots`). */
+  all: readonly (readonly string[])[];
+  /** Per key word: the forms titles match (surface and chosen lemma). */
+  title: readonly (readonly string[])[];
+  /** The KB the fields below were computed for. */
+  kb: Kb | null;
+  /** The KB name phrases the first key word may start (`PhraseIndex.firstLists`), null for none. */
+  names0: (readonly PhraseEntry<string>[])[] | null;
+  /** The title phrases the first key word's title forms may start, null for none. */
+  titles0: (readonly PhraseEntry<TitleEntry>[])[] | null;
+  /** The country the word names as an adjective or demonym (ISO3), or null. */
+  adjIso: string | null;
+  /** `adjIso` of an adjective or a capitalised word (the adjectives titles take out), else null. */
+  adjTitle: string | null;
+  /** A word (token kind). */
+  word: boolean;
+  /** Starts with an upper-case letter (`isCap`). */
+  cap: boolean;
+  /** `lemmaOf` the token. */
+  lemma: string;
+  /** The lemma introduces an organization's name ("компания", "фонд"). */
+  orgIntro: boolean;
+  /** 1 an opening quotation mark (« „ “), 2 a closing one (» ”), else 0. */
+  quote: number;
 }
 
 const CYR = /[\u0400-\u04ff]/;
@@ -49,20 +78,33 @@ const GUESS_ENDINGS: ReadonlyArray<[string, string[]]> = [
   ['я', ['ь', 'й']],
 ];
 const UPPER = /^\p{Lu}/u;
+/** `UPPER` for the code units below U+0500 (Latin, Cyrillic), computed with it once. */
+const UPPER_BELOW_0500 = Uint8Array.from({ length: 0x500 }, (_, c) =>
+  UPPER.test(String.fromCharCode(c)) ? 1 : 0,
+);
+
+/** `UPPER.test(s)` without the regular expression for the common scripts. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 0x500 ? UPPER_BELOW_0500[c] === 1 : UPPER.test(s);
+}
 
 function lemmaOf(t: Token | undefined): string {
-  return t ? (t.lemma ?? t.text.toLowerCase()).replace(/ё/g, 'е') : '';
+  if (!t) return '';
+  const l = t.lemma ?? t.text.toLowerCase();
+  return l.indexOf('ё') >= 0 ? l.replace(/ё/g, 'е') : l;
 }
 
 function isCap(t: Token | undefined): boolean {
-  return !!t && UPPER.test(t.text);
+  return !!t && startsUpper(t.text);
 }
 
 function hasTag(doc: Doc, i: number, tag: string): boolean {
   const t = doc.tokens[i];
   if (!t) return false;
   if (t.features?.tags?.includes(tag)) return true;
-  return tokenAlternatives(doc, i).some((r) => r.features.tags?.includes(tag));
+  for (const r of tokenAlternatives(doc, i)) if (r.features.tags?.includes(tag)) return true;
+  return false;
 }
 
 /**
@@ -85,22 +127,40 @@ function personLike(doc: Doc, from: number, to: number): boolean {
 }
 
 const keyCache = new Map<string, readonly string[]>();
-const adjCache = new WeakMap<Kb, Map<string, string | null>>();
+const adjCache = new WeakMap<Kb, Map<string, KbEntity | null>>();
 
-/** ISO3 of the country an adjective names, cached per KB. */
-function countryOfAdjective(kb: Kb, word: string): string | null {
+/**
+ * `kb.countryByAdjective(word)`, cached per KB (the lookup normalises its key each time).
+ *
+ * @example adjectiveCountry(kb, 'американского')?.iso3 // 'USA'
+ */
+export function adjectiveCountry(kb: Kb, word: string): KbEntity | undefined {
   let m = adjCache.get(kb);
   if (!m) adjCache.set(kb, (m = new Map()));
   let v = m.get(word);
   if (v === undefined) {
-    v = kb.countryByAdjective(word)?.iso3 ?? null;
+    v = kb.countryByAdjective(word) ?? null;
+    if (m.size >= 100_000) m.clear();
     m.set(word, v);
   }
-  return v;
+  return v ?? undefined;
 }
+
+/** ISO3 of the country an adjective names, cached per KB. */
+function countryOfAdjective(kb: Kb, word: string): string | null {
+  return adjectiveCountry(kb, word)?.iso3 ?? null;
+}
+
+const SIMPLE_WORD = /^(?:[A-Za-z0-9]+|[А-ЯЁа-яё0-9]+)$/;
 
 /** The key words of a string (`tokenKeyWords` without lemmas), cached: news repeats its words. */
 function keyPieces(text: string): readonly string[] {
+  // A word of one script's letters (and digits) is its own single key word, lower case with ё as
+  // е: what the normalisation of `tokenKeyWords` gives it, without its passes.
+  if (SIMPLE_WORD.test(text)) {
+    const l = text.toLowerCase();
+    return [l.indexOf('ё') >= 0 ? l.replace(/ё/g, 'е') : l];
+  }
   let v = keyCache.get(text);
   if (v === undefined) {
     v = tokenKeyWords(text, 'en').map((w) => w[0]!);
@@ -110,57 +170,120 @@ function keyPieces(text: string): readonly string[] {
   return v;
 }
 
-/**
- * Key-word slots of a sentence for phrase matching, with the token each slot came from. `slots`
- * hold every form a word may match (surface, lemma, other readings, guessed stems of unknown
- * capitalised words); `titleSlots` only the surface and the chosen lemma.
- */
-export function sentenceSlots(
-  doc: Doc,
-  a: number,
-  b: number,
-): { slots: string[][]; slotTok: number[]; titleSlots: string[][] } {
-  const slots: string[][] = [];
-  const slotTok: number[] = [];
-  const titleSlots: string[][] = [];
-  for (let k = a; k < b; k++) {
-    const t = doc.tokens[k]!;
-    if (t.kind === 'punct' || t.kind === 'emoji' || t.kind === 'url' || t.kind === 'symbol') {
-      // A slot no key word equals: names never run across punctuation.
-      const none = [`\u0000${t.text}`];
-      slots.push(none);
-      titleSlots.push(none);
-      slotTok.push(k);
-      continue;
-    }
-    const surf = keyPieces(t.kind === 'handle' ? t.text.slice(1) : t.text);
-    const cyr = CYR.test(t.text);
-    const all: string[][] = surf.map((w) => [w]);
-    const title: string[][] = surf.map((w) => [w]);
+/** The forms of a document's tokens, or of one range of them: token k has `list[k - off]`. */
+interface Forms {
+  list: readonly TokenForm[];
+  off: number;
+}
+
+/** The forms of tokens `[a, b)`: from the caller's list when given, else looked up. */
+function formsOf(doc: Doc, a: number, b: number, forms?: readonly TokenForm[]): Forms {
+  if (forms) return { list: forms, off: 0 };
+  const alts = (doc.annotations.get('morph') as MorphAnnotation | undefined)?.alternatives;
+  const list: TokenForm[] = [];
+  for (let k = a; k < b; k++) list.push(formOf(doc.tokens[k]!, alts?.[k]));
+  return { list, off: a };
+}
+
+/** The recognizer's record of a form, built on first use. */
+function slotForm(f: TokenForm): SlotForm {
+  if (f.slots) return f.slots;
+  let all: string[][];
+  let title: string[][];
+  if (f.kind === 'punct' || f.kind === 'emoji' || f.kind === 'url' || f.kind === 'symbol') {
+    // A slot no key word equals: names never run across punctuation.
+    const none = [`\u0000${f.text}`];
+    all = [none];
+    title = [none];
+  } else {
+    const surf = keyPieces(f.kind === 'handle' ? f.text.slice(1) : f.text);
+    const cyr = CYR.test(f.text);
+    all = surf.map((w) => [w]);
+    title = surf.map((w) => [w]);
     const addForms = (l: string, into: string[][]): void => {
       const lp = keyPieces(l);
       if (lp.length !== surf.length) return;
       for (let i = 0; i < lp.length; i++) if (!into[i]!.includes(lp[i]!)) into[i]!.push(lp[i]!);
     };
     if (cyr) {
-      if (t.lemma) {
-        addForms(t.lemma, all);
-        addForms(t.lemma, title);
+      if (f.lemma) {
+        addForms(f.lemma, all);
+        addForms(f.lemma, title);
       }
-      for (const r of tokenAlternatives(doc, k)) addForms(r.lemma, all);
-      if (UPPER.test(t.text) && !t.text.includes('-')) {
+      if (f.alts) for (const r of f.alts) addForms(r.lemma, all);
+      if (startsUpper(f.text) && !f.text.includes('-')) {
         // Inflected forms of names the dictionary does not know ("Акорды" → "Акорда"): the KB keys
         // are specific enough that a guessed stem only matches a real name.
-        const low = t.text.toLowerCase().replace(/ё/g, 'е');
+        const low = f.text.toLowerCase().replace(/ё/g, 'е');
         for (const [end, repl] of GUESS_ENDINGS) {
           if (low.length > end.length + 2 && low.endsWith(end))
             for (const r of repl) addForms(low.slice(0, low.length - end.length) + r, all);
         }
       }
     }
-    for (let i = 0; i < all.length; i++) {
-      slots.push(all[i]!);
-      titleSlots.push(title[i]!);
+    // Most words have no other readings: their title slots are their slots (kept once).
+    if (title.every((w, i) => w.length === all[i]!.length && w.every((x, j) => x === all[i]![j])))
+      title = all;
+  }
+  const lemma = f.lemma ?? f.text.toLowerCase();
+  const lemmaKey = lemma.indexOf('ё') >= 0 ? lemma.replace(/ё/g, 'е') : lemma;
+  f.slots = {
+    all,
+    title,
+    kb: null,
+    names0: null,
+    titles0: null,
+    adjIso: null,
+    adjTitle: null,
+    word: f.kind === 'word',
+    cap: startsUpper(f.text),
+    lemma: lemmaKey,
+    orgIntro: RU.ORG_INTRODUCERS.has(lemmaKey),
+    quote: f.text === '«' || f.text === '„' || f.text === '“' ? 1 : f.text === '»' || f.text === '”' ? 2 : 0,
+  };
+  return f.slots;
+}
+
+/** A form's record with its KB-dependent fields filled for `kb`. */
+function slotFormFor(f: TokenForm, kb: Kb): SlotForm {
+  const sf = slotForm(f);
+  if (sf.kb === kb) return sf;
+  const names = sf.all.length ? kb.prefixIndex.firstLists(sf.all[0]!) : [];
+  const titles = sf.title.length ? kb.titles.index.firstLists(sf.title[0]!) : [];
+  sf.names0 = names.length ? names : null;
+  sf.titles0 = titles.length ? titles : null;
+  // Both readers of `adjIso` ask first for a word that is an adjective, a noun or capitalised.
+  sf.adjIso =
+    f.kind === 'word' && (f.pos === 'ADJ' || f.pos === 'NOUN' || sf.cap)
+      ? (countryOfAdjective(kb, f.lemma ?? f.text) ?? countryOfAdjective(kb, f.text))
+      : null;
+  sf.adjTitle = f.kind === 'word' && (f.pos === 'ADJ' || sf.cap) ? sf.adjIso : null;
+  sf.kb = kb;
+  return sf;
+}
+
+/**
+ * Key-word slots of a sentence for phrase matching, with the token each slot came from. `slots`
+ * hold every form a word may match (surface, lemma, other readings, guessed stems of unknown
+ * capitalised words); `titleSlots` only the surface and the chosen lemma. The slot arrays are
+ * shared between calls: read them, do not change them. `forms` (from `tokenForms(doc)`) saves the
+ * form lookups.
+ */
+export function sentenceSlots(
+  doc: Doc,
+  a: number,
+  b: number,
+  forms?: readonly TokenForm[],
+): { slots: (readonly string[])[]; slotTok: number[]; titleSlots: (readonly string[])[] } {
+  const fs = formsOf(doc, a, b, forms);
+  const slots: (readonly string[])[] = [];
+  const slotTok: number[] = [];
+  const titleSlots: (readonly string[])[] = [];
+  for (let k = a; k < b; k++) {
+    const sf = slotForm(fs.list[k - fs.off]!);
+    for (let i = 0; i < sf.all.length; i++) {
+      slots.push(sf.all[i]!);
+      titleSlots.push(sf.title[i]!);
       slotTok.push(k);
     }
   }
@@ -179,13 +302,40 @@ function lastSlotOf(slotTok: number[], s: number): boolean {
  * Finds the candidate mentions of one sentence: KB names (longest match), titles, handles, and
  * names the KB does not know. Overlaps are resolved longest-first.
  */
-export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly NerSpan[] = []): Candidate[] {
+export function recognizeSentence(
+  doc: Doc,
+  si: number,
+  kb: Kb,
+  model: readonly NerSpan[] = [],
+  forms?: readonly TokenForm[],
+): Candidate[] {
   const s = doc.sentences[si]!;
   const a = s.tokenStart ?? 0;
   const b = s.tokenEnd ?? 0;
   const lang = s.lang === 'en' ? 'en' : CYR.test(doc.text.slice(s.start, s.end)) ? 'ru' : 'en';
   const tokens = doc.tokens;
-  const { slots, slotTok, titleSlots: tSlots } = sentenceSlots(doc, a, b);
+  const fs = formsOf(doc, a, b, forms);
+  /** Per token of the sentence (k - a): what its form says. */
+  const sfs: SlotForm[] = new Array(b - a);
+  let nSlots = 0;
+  let anyTitle = false;
+  for (let k = a; k < b; k++) {
+    const sf = slotFormFor(fs.list[k - fs.off]!, kb);
+    sfs[k - a] = sf;
+    nSlots += sf.all.length;
+    if (sf.titles0) anyTitle = true;
+  }
+  const slots: (readonly string[])[] = new Array(nSlots);
+  const slotTok: number[] = new Array(nSlots);
+  const tSlots: (readonly string[])[] = new Array(nSlots);
+  for (let k = a, j = 0; k < b; k++) {
+    const sf = sfs[k - a]!;
+    for (let i = 0; i < sf.all.length; i++, j++) {
+      slots[j] = sf.all[i]!;
+      tSlots[j] = sf.title[i]!;
+      slotTok[j] = k;
+    }
+  }
   const out: Candidate[] = [];
   const covered = new Uint8Array(b - a);
   const cover = (c: Candidate): void => {
@@ -214,20 +364,20 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
     lang,
   });
 
-  const adjCountry = (k: number): string | null => {
-    const t = tokens[k]!;
-    if (t.kind !== 'word' || (t.pos !== 'ADJ' && !UPPER.test(t.text))) return null;
-    return countryOfAdjective(kb, t.lemma ?? t.text) ?? countryOfAdjective(kb, t.text);
-  };
-  const titleSlots: string[][] = [];
+  const adjCountry = (k: number): string | null => sfs[k - a]!.adjTitle;
+  const titleSlots: (readonly string[])[] = [];
   const titleSlotAt: number[] = [];
-  const titlePos = new Map<number, number>();
-  for (let j = 0; j < slots.length; j++) {
+  // Index of each slot in `titleSlots`, -1 for the adjectives taken out (only read where a word
+  // may start a title: without one, the sentence has no title to find).
+  const titlePos: number[] = [];
+  for (let j = 0; anyTitle && j < slots.length; j++) {
     const k = slotTok[j]!;
     // An adjective inside a title (not its first word) is skipped; one at the start stays.
-    if (j > 0 && titleSlots.length && firstSlotOf(slotTok, j) && lastSlotOf(slotTok, j) && adjCountry(k))
+    if (j > 0 && titleSlots.length && firstSlotOf(slotTok, j) && lastSlotOf(slotTok, j) && adjCountry(k)) {
+      titlePos.push(-1);
       continue;
-    titlePos.set(j, titleSlots.length);
+    }
+    titlePos.push(titleSlots.length);
     titleSlots.push(tSlots[j]!);
     titleSlotAt.push(j);
   }
@@ -240,13 +390,15 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
     }
     const k0 = slotTok[i]!;
     const t0 = tokens[k0]!;
-    const kbm = kb.longestAt(slots, i);
+    // Most words start no name and no title; the others keep the phrases they may start.
+    const sf0 = sfs[k0 - a]!;
+    const kbm = sf0.names0 ? kb.prefixIndex.longestFrom(sf0.names0, slots, i) : null;
     const kbLen = kbm && lastSlotOf(slotTok, i + kbm.length - 1) ? kbm.length : 0;
     // Titles match with a country adjective taken out ("главы казахстанского государства" is
     // "глава государства" of Kazakhstan).
-    const tIdx = titlePos.get(i);
-    const tm = tIdx !== undefined ? kb.titles.index.longestAt(titleSlots, tIdx) : null;
-    const tEndSlot = tm && tIdx !== undefined ? titleSlotAt[tIdx + tm.length - 1]! : -1;
+    const tIdx = sf0.titles0 ? titlePos[i]! : -1;
+    const tm = tIdx >= 0 ? kb.titles.index.longestFrom(sf0.titles0!, titleSlots, tIdx) : null;
+    const tEndSlot = tm ? titleSlotAt[tIdx + tm.length - 1]! : -1;
     const tLen = tm && lastSlotOf(slotTok, tEndSlot) ? tEndSlot - i + 1 : 0;
     if (tLen > kbLen && tm) {
       const entries = tm.values.filter((e) => e.lang === lang || e.lang === 'any');
@@ -274,13 +426,6 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
       // common word ("мир", "газ") that happens to be an alias is not a mention.
       const looksLikeName = t0.kind === 'handle' || isCap(t0) || /\d/.test(t0.text) || /^[«"]/.test(t0.text);
       const entities = kbm.values.map((id) => kb.get(id)).filter((e) => e !== undefined);
-      // A multi-word alias written in lower case ("сектор Газа") may start with a small letter.
-      const lowercaseAlias =
-        kEnd - k0 > 1 &&
-        isCap(last) &&
-        entities.some((e) =>
-          [...(e.ru ?? []), ...(e.en ?? [])].some((n) => /^\p{Ll}/u.test(n) && n.includes(' ')),
-        );
       // A first name that is also a place ("Владимир Соловьев") is a first name before a surname.
       const next = tokens[kEnd];
       const firstNameOfPlace =
@@ -293,7 +438,8 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
         CYR.test(next.text) &&
         (hasTag(doc, kEnd, 'Surn') || hasTag(doc, kEnd, 'Name'));
       if (
-        (looksLikeName || lowercaseAlias) &&
+        // A multi-word alias written in lower case ("сектор Газа") may start with a small letter.
+        (looksLikeName || (kEnd - k0 > 1 && isCap(last) && entities.some(hasLowercaseAlias))) &&
         entities.length &&
         !(kEnd - k0 === 1 && last.text.length < 2) &&
         !firstNameOfPlace
@@ -323,7 +469,7 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
         }
       }
     }
-    if (t0.kind === 'handle') {
+    if (fs.list[k0 - fs.off]!.kind === 'handle') {
       const e = kb.byHandle(t0.text);
       if (e) {
         out.push(make(k0, k0 + 1, e.type, [e.id], `${lang}.kb.handle`, 'handle'));
@@ -336,9 +482,11 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
   // 2. Adjectives and demonyms of countries ("американского", "German") refer to the country.
   for (let k = a; k < b; k++) {
     if (!free(k, k + 1)) continue;
+    const sf = sfs[k - a]!;
+    if (!sf.word || (lang === 'ru' ? !sf.adjIso : !sf.cap)) continue;
     const t = tokens[k]!;
-    if (t.kind !== 'word' || (lang === 'ru' ? t.pos !== 'ADJ' && t.pos !== 'NOUN' : !isCap(t))) continue;
-    const iso = countryOfAdjective(kb, t.lemma ?? t.text) ?? countryOfAdjective(kb, t.text);
+    if (lang === 'ru' && t.pos !== 'ADJ' && t.pos !== 'NOUN') continue;
+    const iso = sf.adjIso;
     const country = iso ? kb.countryByIso3(iso) : undefined;
     if (!country) continue;
     const c = make(k, k + 1, 'COUNTRY', [country.id], `${lang}.kb.adjective`, 'adjective');
@@ -361,7 +509,7 @@ export function recognizeSentence(doc: Doc, si: number, kb: Kb, model: readonly 
     out.push(c);
     cover(c);
   }
-  if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make);
+  if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make, sfs);
   else recognizeEnUnknown(doc, a, b, out, free, cover, make, kb);
   out.sort((x, y) => x.tokStart - y.tokStart);
   // A first name right before a known person's surname belongs to that mention, whatever form of
@@ -405,6 +553,7 @@ function recognizeRuUnknown(
   free: (from: number, to: number) => boolean,
   cover: (c: Candidate) => void,
   make: Make,
+  sfs: readonly SlotForm[],
 ): void {
   const tokens = doc.tokens;
   const isWord = (k: number): boolean => tokens[k]?.kind === 'word';
@@ -420,16 +569,18 @@ function recognizeRuUnknown(
   let quoteDepth = 0;
   const inQuote = new Uint8Array(b - a);
   for (let k = a; k < b; k++) {
-    const x = tokens[k]!.text;
-    if (x === '«' || x === '„' || x === '“') quoteDepth++;
-    else if (x === '»' || x === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+    const q = sfs[k - a]!.quote;
+    if (q === 1) quoteDepth++;
+    else if (q === 2) quoteDepth = Math.max(0, quoteDepth - 1);
     else if (quoteDepth > 0) inQuote[k - a] = 1;
   }
   for (let k = a; k < b; k++) {
-    if (!free(k, k + 1) || !isWord(k)) continue;
+    const sf = sfs[k - a]!;
+    // Most words are lower case and introduce nothing: they are passed over on their form alone.
+    if (!sf.word || (!sf.orgIntro && !sf.cap) || !free(k, k + 1)) continue;
     const t = tokens[k]!;
     // Organizations introduced by a head noun: «компании John Deere», «корпорации Chevron», фонд «Самрук-Казына».
-    if (RU.ORG_INTRODUCERS.has(lemmaOf(t)) && k + 1 < b) {
+    if (sf.orgIntro && k + 1 < b) {
       const j = k + 1;
       if (tokens[j]!.text === '«' || tokens[j]!.text === '"') {
         const close = tokens.findIndex((x, idx) => idx > j && idx < b && (x.text === '»' || x.text === '"'));
@@ -672,13 +823,25 @@ function recognizeEnUnknown(
   }
 }
 
+const lowercaseAliasCache = new WeakMap<KbEntity, boolean>();
+
+/** The entity has a multi-word name written in lower case ("сектор Газа"); cached per entity. */
+function hasLowercaseAlias(e: KbEntity): boolean {
+  let v = lowercaseAliasCache.get(e);
+  if (v === undefined) {
+    v = [...(e.ru ?? []), ...(e.en ?? [])].some((n) => /^\p{Ll}/u.test(n) && n.includes(' '));
+    lowercaseAliasCache.set(e, v);
+  }
+  return v;
+}
+
 /**
  * A name seen in full earlier in the document makes its words names wherever they recur alone
  * ("Юрген Клинсман … Клинсман сказал"): a second pass over capitalised words no candidate covers.
  */
-export function recognizeRepeats(doc: Doc, cands: Candidate[]): Candidate[] {
+export function recognizeRepeats(doc: Doc, cands: Candidate[], forms?: readonly TokenForm[]): Candidate[] {
   const tokens = doc.tokens;
-  const covered = new Uint8Array(tokens.length);
+  const covered: number[] = new Array(tokens.length).fill(0);
   const words = new Map<string, EntityType>();
   for (const c of cands) {
     for (let k = c.tokStart; k < c.tokEnd; k++) covered[k] = 1;
@@ -692,9 +855,13 @@ export function recognizeRepeats(doc: Doc, cands: Candidate[]): Candidate[] {
   if (!words.size) return [];
   const out: Candidate[] = [];
   for (let k = 0; k < tokens.length; k++) {
+    if (covered[k]) continue;
+    // The forms the sentences were recognized with say it without reading the token.
+    const sf = forms?.[k]?.slots;
+    if (sf && (!sf.word || !sf.cap)) continue;
     const t = tokens[k]!;
-    if (covered[k] || t.kind !== 'word' || !isCap(t)) continue;
-    const type = words.get(lemmaOf(t)) ?? words.get(t.text.toLowerCase());
+    if (t.kind !== 'word' || !isCap(t)) continue;
+    const type = words.get(sf ? sf.lemma : lemmaOf(t)) ?? words.get(t.text.toLowerCase());
     if (!type) continue;
     const s = doc.sentences[t.sentence];
     out.push({

@@ -85,11 +85,11 @@ const memo = new Map<string, boolean>();
 export function wordsMatch(a: string, b: string, model: TranslitModel = loadTranslitModel()): boolean {
   const aCyr = CYR.test(a);
   const bCyr = CYR.test(b);
-  if (aCyr === bCyr) return normWord(a) === normWord(b);
+  if (aCyr === bCyr) return normCached(a) === normCached(b);
   const [en, ru] = aCyr ? [b, a] : [a, b];
   // Transliteration keeps lengths close: a cheap test rejects most wrong pairs before the alignment.
-  const le = normWord(en).length;
-  const lr = normWord(ru).length;
+  const le = normCached(en).length;
+  const lr = normCached(ru).length;
   if (le > 2 * lr + 2 || lr > 2 * le + 2) return false;
   const key = `${en}\u0001${ru}`;
   let v = memo.get(key);
@@ -101,8 +101,30 @@ export function wordsMatch(a: string, b: string, model: TranslitModel = loadTran
   return v;
 }
 
-function words(name: string): string[] {
-  return name.split(/[\s\-‐–—]+/).filter((w) => /\p{L}/u.test(w));
+/** `normWord` of the words seen lately: names are compared with many others. */
+const normMemo = new Map<string, string>();
+
+function normCached(w: string): string {
+  let v = normMemo.get(w);
+  if (v === undefined) {
+    v = normWord(w);
+    if (normMemo.size > 100_000) normMemo.clear();
+    normMemo.set(w, v);
+  }
+  return v;
+}
+
+const wordsMemo = new Map<string, readonly string[]>();
+
+/** The words of a name (cached: the same names are compared again and again). */
+function words(name: string): readonly string[] {
+  let v = wordsMemo.get(name);
+  if (v === undefined) {
+    v = name.split(/[\s\-‐–—]+/).filter((w) => /\p{L}/u.test(w));
+    if (wordsMemo.size > 100_000) wordsMemo.clear();
+    wordsMemo.set(name, v);
+  }
+  return v;
 }
 
 /**

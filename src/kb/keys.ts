@@ -302,23 +302,72 @@ export class PhraseIndex<T> {
     for (const f of firsts) {
       const list = this.byFirst.get(f);
       if (!list) continue;
-      for (const e of list) {
-        const len = e.words.length;
-        if (len < bestLen) break;
-        if (start + len > seq.length) continue;
-        let ok = true;
-        for (let k = 1; k < len && ok; k++) ok = slotHas(seq[start + k], e.words[k]!);
-        if (!ok) continue;
-        if (len > bestLen) {
-          bestLen = len;
-          values = [...e.values];
-        } else if (values) {
-          for (const v of e.values) if (!values.includes(v)) values.push(v);
-        }
-        break;
+      const e = this.firstMatch(list, seq, start, bestLen);
+      if (!e) continue;
+      if (e.words.length > bestLen) {
+        bestLen = e.words.length;
+        values = [...e.values];
+      } else if (values) {
+        for (const v of e.values) if (!values.includes(v)) values.push(v);
       }
     }
     return values ? { start, length: bestLen, values } : null;
+  }
+
+  /**
+   * The phrase lists of `byFirst` for the forms of a slot that start any, in the slot's order:
+   * kept by a caller that meets the same word often, they save `longestFrom` the lookups of
+   * `longestAt`. Valid while no phrase is added.
+   *
+   * @example const lists = ix.firstLists(['белом', 'белый']); ix.longestFrom(lists, seq, 1)
+   */
+  firstLists(slot: KeyWordSlot): (readonly PhraseEntry<T>[])[] {
+    this.ensureSorted();
+    const out: (readonly PhraseEntry<T>[])[] = [];
+    for (const f of typeof slot === 'string' ? [slot] : slot) {
+      const list = this.byFirst.get(f);
+      if (list) out.push(list);
+    }
+    return out;
+  }
+
+  /** `longestAt(seq, start)` given `firstLists(seq[start])`. */
+  longestFrom(
+    lists: readonly (readonly PhraseEntry<T>[])[],
+    seq: readonly KeyWordSlot[],
+    start: number,
+  ): PhraseMatch<T> | null {
+    let bestLen = 0;
+    let values: T[] | null = null;
+    for (let i = 0; i < lists.length; i++) {
+      const e = this.firstMatch(lists[i]!, seq, start, bestLen);
+      if (!e) continue;
+      if (e.words.length > bestLen) {
+        bestLen = e.words.length;
+        values = [...e.values];
+      } else if (values) {
+        for (const v of e.values) if (!values.includes(v)) values.push(v);
+      }
+    }
+    return values ? { start, length: bestLen, values } : null;
+  }
+
+  /** The first phrase of a (sorted) list that matches at `start`, unless shorter than `minLen`. */
+  private firstMatch(
+    list: readonly PhraseEntry<T>[],
+    seq: readonly KeyWordSlot[],
+    start: number,
+    minLen: number,
+  ): PhraseEntry<T> | null {
+    for (const e of list) {
+      const len = e.words.length;
+      if (len < minLen) return null;
+      if (start + len > seq.length) continue;
+      let ok = true;
+      for (let k = 1; k < len && ok; k++) ok = slotHas(seq[start + k], e.words[k]!);
+      if (ok) return e;
+    }
+    return null;
   }
 
   /** Left-to-right, non-overlapping longest matches over the whole sequence. */

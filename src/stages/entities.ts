@@ -4,6 +4,7 @@
  * entities.
  */
 import type { Candidate } from '../entities/recognize.js';
+import { tokenForms } from '../entities/forms.js';
 import { recognizeRepeats, recognizeSentence } from '../entities/recognize.js';
 import { linkDocument } from '../entities/link.js';
 import { loadNerModel, tagNer } from '../entities/ner.js';
@@ -22,10 +23,12 @@ registerStage({
       name: 'entities',
       run(doc) {
         const cands: Candidate[] = [];
-        const spans = model ? tagNer(doc, kb, model, false) : [];
+        // One form record per token, shared by the tagger and the recognizer.
+        const forms = tokenForms(doc);
+        const spans = model ? tagNer(doc, kb, model, false, forms) : [];
         for (let si = 0; si < doc.sentences.length; si++)
-          cands.push(...recognizeSentence(doc, si, kb, spans));
-        cands.push(...recognizeRepeats(doc, cands));
+          cands.push(...recognizeSentence(doc, si, kb, spans, forms));
+        cands.push(...recognizeRepeats(doc, cands, forms));
         cands.sort((x, y) => x.tokStart - y.tokStart);
         linkDocument(doc, cands, kb);
       },
