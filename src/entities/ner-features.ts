@@ -399,19 +399,10 @@ export interface KbLists {
  * static fields of `TokInfo`, the key words `markKb` matches, and a model's summed weights of
  * the form's static features (`NerModel` fills `vec`).
  */
-export interface NerForm {
-  w: number;
-  lemma: number;
-  s2: number;
-  s3: number;
-  s4: number;
-  p3: number;
-  shape: number;
-  lshape: number;
-  pos: number;
-  cas: number;
-  tags: number;
-  alt: number;
+export interface NerForm extends Pick<
+  TokInfo,
+  'w' | 'lemma' | 's2' | 's3' | 's4' | 'p3' | 'shape' | 'lshape' | 'pos' | 'cas' | 'tags' | 'alt'
+> {
   /** The form this is derived from (null for the padding tokens). */
   form: TokenForm | null;
   /** `hashPrefix` of the first five letters of the lower-case text. */

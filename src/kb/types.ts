@@ -119,23 +119,7 @@ export interface KbSourceRecord {
  * An entity as the compiled KB holds it: the source record without `source`, plus the Russian
  * lemma keys computed at pack time (only those that differ from a surface key of the same names).
  */
-export interface KbEntity {
-  id: string;
-  type: EntityType;
-  name: string;
-  en?: string[];
-  ru?: string[];
-  kk?: string[];
-  country?: string;
-  sector?: string[];
-  roles?: KbRole[];
-  handles?: string[];
-  metonym_of?: string;
-  iso2?: string;
-  iso3?: string;
-  capital?: string;
-  adj?: LangWords;
-  demonym?: LangWords;
+export interface KbEntity extends Omit<KbSourceRecord, 'source'> {
   /** Lemma keys of the Russian names (`nameKeys(...).lemma`) that differ from every surface key. */
   lk?: string[];
   /** Lemma keys of the Russian adjectives and demonyms that differ from their surface keys. */

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type SelectQueryBuilder } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SelectQueryBuilder, type Selectable } from 'kysely';
 import type { EntityRef, EntityType, Event, EventStatus, Quote, Role, Warning } from '../../doc.js';
 import { AnnalistError } from '../../pipeline/errors.js';
 import {
@@ -61,29 +61,8 @@ export interface SqliteStoreOptions {
 type Db = BetterSqlite3.Database;
 type Stmt = BetterSqlite3.Statement;
 
-interface EventRow {
-  id: number;
-  merge_key: string | null;
-  type: string;
-  cameo: string | null;
-  plover_type: string | null;
-  plover_mode: string | null;
-  date: string | null;
-  day_start: string | null;
-  day_end: string | null;
-  status: string;
-  amount_value: number | null;
-  amount_currency: string | null;
-  amount_text: string | null;
-  topic: string | null;
-  location: string | null;
-  confidence: number;
-  num_mentions: number;
-  num_articles: number;
-  num_sources: number;
-  first_reported: string | null;
-  added_at: string;
-}
+/** An events row as the queries select it (every column but the bookkeeping `updated_at`). */
+type EventRow = Omit<Selectable<EventsTable>, 'updated_at'>;
 
 const EVENT_COLUMNS = [
   'e.id',
