@@ -256,13 +256,50 @@ export class Doc {
  * @example docId('Hello  world') === docId('Hello world') // true
  */
 export function docId(text: string, url: string | null): string {
-  const norm = text.replace(/\s+/g, ' ').trim() + (url ? `\u0000${url}` : '');
+  // The same hash as over `text.replace(/\s+/g, ' ').trim()`, in one pass without building that copy.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
+  let space = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      h1 = Math.imul(h1 ^ 32, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ 32, 0x5bd1e995) >>> 0;
+      space = false;
+    }
+    started = true;
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
   }
+  if (url) {
+    const tail = `\u0000${url}`;
+    for (let i = 0; i < tail.length; i++) {
+      const c = tail.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+  }
   return `d-${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+}
+
+/** What `\s` matches (and `trim` removes): ECMAScript white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -25,6 +25,7 @@ export { toDocumentJson, SCHEMA_ID, type DocumentJson, type OutputOptions } from
 export { readInputs, type ReadItem, type ReadOptions } from './ingest/read.js';
 export { InputError } from './ingest/errors.js';
 export { VERSION } from './version.js';
+export { tuneRuntime } from './runtime.js';
 
 let shared: Promise<Pipeline> | null = null;
 

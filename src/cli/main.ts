@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AnnalistError } from '../pipeline/errors.js';
+import { tuneRuntime } from '../runtime.js';
 import { getCommand, listCommands, println, type CommandContext } from './command.js';
 import './commands/index.js';
 
@@ -21,6 +22,7 @@ export async function runCli(
   stdout: NodeJS.WritableStream = process.stdout,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  tuneRuntime();
   const [name, ...rest] = argv;
   const base: CommandContext = { argv: rest, stdout, stderr };
   if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -97,7 +97,9 @@ function ownCopy(s: string): string {
 
 /** Forms by text (each the head of a chain of forms with that text). */
 const cache = new Map<string, TokenForm>();
-const MAX_FORMS = 40_000;
+// As many as the morph cache holds: a bound below the working set (~80k forms in a day of news)
+// makes the first-in-first-out cache rebuild its forms on every pass.
+const MAX_FORMS = 100_000;
 
 /**
  * The shared record of a token's form (its text, kind and morphology).

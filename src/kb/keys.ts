@@ -221,6 +221,31 @@ function slotHas(slot: KeyWordSlot | undefined, w: string): boolean {
   return typeof slot === 'string' ? slot === w : slot.includes(w);
 }
 
+/** Lists of `PhraseIndex.byFirst` at least this long get a second-word index. */
+const SECOND_INDEX_FROM = 12;
+
+/** A sorted phrase list's positions by second key word, and the position of its one-word phrase (or -1). */
+interface SecondIndex {
+  at: Map<string, number[]>;
+  single: number;
+}
+
+function secondIndexOf(list: readonly PhraseEntry<unknown>[]): SecondIndex {
+  const at = new Map<string, number[]>();
+  let single = -1;
+  for (let i = 0; i < list.length; i++) {
+    const second = list[i]!.words[1];
+    if (second === undefined) {
+      if (single < 0) single = i;
+      continue;
+    }
+    let pos = at.get(second);
+    if (!pos) at.set(second, (pos = []));
+    pos.push(i);
+  }
+  return { at, single };
+}
+
 /**
  * Multi-word phrases indexed by their first key word, for longest-match scanning in linear time:
  * at each position only the phrases starting with that word are tried, longest first.
@@ -237,6 +262,8 @@ export class PhraseIndex<T> {
   readonly byFirst = new Map<string, PhraseEntry<T>[]>();
   private readonly byPhrase = new Map<string, PhraseEntry<T>>();
   private sorted = true;
+  /** Second-word indexes of the long lists of `byFirst`, built on first use, dropped on a re-sort. */
+  private bySecond = new WeakMap<readonly PhraseEntry<T>[], SecondIndex>();
 
   /** Adds a value under a phrase (its key words); a value is kept once per phrase. */
   add(words: readonly string[], value: T): void {
@@ -257,6 +284,7 @@ export class PhraseIndex<T> {
 
   private ensureSorted(): void {
     if (this.sorted) return;
+    this.bySecond = new WeakMap();
     for (const list of this.byFirst.values()) {
       list.sort(
         (a, b) => b.words.length - a.words.length || (a.words.join(' ') < b.words.join(' ') ? -1 : 1),
@@ -359,6 +387,7 @@ export class PhraseIndex<T> {
     start: number,
     minLen: number,
   ): PhraseEntry<T> | null {
+    if (list.length >= SECOND_INDEX_FROM) return this.firstMatchIndexed(list, seq, start, minLen);
     for (const e of list) {
       const len = e.words.length;
       if (len < minLen) return null;
@@ -368,6 +397,52 @@ export class PhraseIndex<T> {
       if (ok) return e;
     }
     return null;
+  }
+
+  /**
+   * `firstMatch` for a long list ("министерство …", "the …"): only the phrases whose second key word
+   * the sequence has next are tried, and the one-word phrase, which comes after all longer ones.
+   */
+  private firstMatchIndexed(
+    list: readonly PhraseEntry<T>[],
+    seq: readonly KeyWordSlot[],
+    start: number,
+    minLen: number,
+  ): PhraseEntry<T> | null {
+    let ix = this.bySecond.get(list);
+    if (!ix) this.bySecond.set(list, (ix = secondIndexOf(list)));
+    let best = -1;
+    const next = seq[start + 1];
+    if (next !== undefined) {
+      if (typeof next === 'string') best = this.bestAt(ix.at.get(next), list, seq, start, minLen, best);
+      else for (const w of next) best = this.bestAt(ix.at.get(w), list, seq, start, minLen, best);
+    }
+    if (best < 0 && ix.single >= 0 && minLen <= 1 && start + 1 <= seq.length) best = ix.single;
+    return best >= 0 ? list[best]! : null;
+  }
+
+  /** The lowest of `best` and the first position of `at` whose phrase matches at `start` from its third word. */
+  private bestAt(
+    at: readonly number[] | undefined,
+    list: readonly PhraseEntry<T>[],
+    seq: readonly KeyWordSlot[],
+    start: number,
+    minLen: number,
+    best: number,
+  ): number {
+    if (!at) return best;
+    for (const i of at) {
+      if (best >= 0 && i >= best) return best;
+      const words = list[i]!.words;
+      const len = words.length;
+      // Positions are in list order, longest phrases first: the rest are shorter still.
+      if (len < minLen) return best;
+      if (start + len > seq.length) continue;
+      let ok = true;
+      for (let k = 2; k < len && ok; k++) ok = slotHas(seq[start + k], words[k]!);
+      if (ok) return i;
+    }
+    return best;
   }
 
   /** Left-to-right, non-overlapping longest matches over the whole sequence. */

@@ -32,9 +32,16 @@ function alt(entries: ReadonlyArray<readonly [string, unknown]>): string {
   return entries.map(([p]) => `(?:${p})`).join('|');
 }
 
-function lookup<T>(entries: ReadonlyArray<readonly [string, T]>, word: string, suffix = ''): T | undefined {
+/** Anchored regexps of the look-up tables, compiled once: a date found would otherwise compile a dozen. */
+const anchored = new Map<string, RegExp>();
+
+function lookup<T>(entries: ReadonlyArray<readonly [string, T]>, word: string): T | undefined {
   const w = word.toLowerCase().replace(/ё/g, 'е');
-  for (const [p, v] of entries) if (new RegExp(`^(?:${p})${suffix}$`).test(w)) return v;
+  for (const [p, v] of entries) {
+    let re = anchored.get(p);
+    if (!re) anchored.set(p, (re = new RegExp(`^(?:${p})$`)));
+    if (re.test(w)) return v;
+  }
   return undefined;
 }
 
@@ -95,6 +102,12 @@ function yearFor(month: number, day: number, pub: string | null, dir: 'past' | '
 
 interface Compiled {
   re: RegExp;
+  /**
+   * The core of `re` without its context (word boundaries, optional words): a sentence it does not
+   * match cannot match `re`, and it is much cheaper to scan for than a pattern that starts with a
+   * look-behind tried at every position.
+   */
+  cue: RegExp;
   build(m: RegExpExecArray, pub: string | null): Omit<DateValue, 'kind' | 'start' | 'end' | 'text'> | null;
 }
 
@@ -201,20 +214,24 @@ function weekday(
 }
 
 function compileRu(): Compiled[] {
-  const MON = `(${alt(RU.MONTH_STEMS)})(?![${LETTER}])`;
+  const MONTHS = alt(RU.MONTH_STEMS);
+  const MON = `(${MONTHS})(?![${LETTER}])`;
   const WD = `(${alt(RU.WEEKDAY_STEMS)})`;
   const YW = RU.YEAR_WORD;
   const monthNo = (w: string): number => lookup(RU.MONTH_STEMS, w) ?? 0;
   const out: Compiled[] = [
     {
+      cue: /\d{1,2}\.\d{1,2}\.\d{4}/,
       re: new RegExp(`${L}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${R}`, 'g'),
       build: (m) => dayMonth(Number(m[1]), null, Number(m[2]), Number(m[3]), null),
     },
     {
+      cue: /\d{4}-\d{2}-\d{2}/,
       re: new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`, 'g'),
       build: (m) => dayMonth(Number(m[3]), null, Number(m[2]), Number(m[1]), null),
     },
     {
+      cue: new RegExp(`\\d\\s+(?:${MONTHS})`, 'i'),
       re: new RegExp(
         `${L}(?:с\\s+)?(\\d{1,2})(?:\\s*(?:[-–—]|по)\\s*(\\d{1,2}))?\\s+${MON}(?:\\s+(\\d{4})(?:\\s*${YW})?)?`,
         'gi',
@@ -223,18 +240,22 @@ function compileRu(): Compiled[] {
         dayMonth(Number(m[1]), m[2] ? Number(m[2]) : null, monthNo(m[3]!), m[4] ? Number(m[4]) : null, pub),
     },
     {
+      cue: new RegExp(`(?:${MONTHS})\\s+\\d{4}`, 'i'),
       re: new RegExp(`${L}(?:(?:в|во|с|до|к|на)\\s+)?${MON}\\s+(\\d{4})(?:\\s*${YW})?`, 'gi'),
       build: (m, pub) => monthOnly(monthNo(m[1]!), Number(m[2]), pub),
     },
     {
+      cue: new RegExp(`(?:в|во|с|до|к)\\s+(?:${MONTHS})`, 'i'),
       re: new RegExp(`${L}(?:в|во|с|до|к)\\s+${MON}(?![${LETTER}\\d\\s]*\\d{4})`, 'gi'),
       build: (m, pub) => monthOnly(monthNo(m[1]!), null, pub),
     },
     {
+      cue: new RegExp(`\\d{4}\\s*${YW}`, 'i'),
       re: new RegExp(`${L}(?:(?:в|во|с|до|к|на)\\s+)?(\\d{4})(?:\\s*[-–]\\s*(\\d{4}))?\\s*${YW}`, 'gi'),
       build: (m) => ({ past: m[1]!, future: m[1]!, precision: 'year', relative: false }),
     },
     {
+      cue: new RegExp(alt(RU.WEEKDAY_STEMS), 'i'),
       re: new RegExp(
         `${L}(?:(?:в|во)\\s+)?(прошл[${LETTER}]*|следующ[${LETTER}]*|эт[${LETTER}]*)?\\s*${WD}${R}`,
         'gi',
@@ -247,10 +268,12 @@ function compileRu(): Compiled[] {
       },
     },
     {
+      cue: new RegExp(alt(RU.RELATIVE_DAYS), 'i'),
       re: new RegExp(`${L}(${alt(RU.RELATIVE_DAYS)})${R}`, 'gi'),
       build: (m, pub) => relativeDay(lookup(RU.RELATIVE_DAYS, m[1]!) ?? 0, pub),
     },
     {
+      cue: new RegExp(`(?:${alt(RU.RELATIVE_PERIOD_ADJ)})\\s+(?:${alt(RU.PERIOD_STEMS)})`, 'i'),
       re: new RegExp(
         `${L}(?:в|на)\\s+(${alt(RU.RELATIVE_PERIOD_ADJ)})\\s+(${alt(RU.PERIOD_STEMS)})${R}`,
         'gi',
@@ -267,15 +290,18 @@ function compileRu(): Compiled[] {
 }
 
 function compileEn(): Compiled[] {
-  const MON = `(${alt(EN.MONTHS)})`;
+  const MONTHS = alt(EN.MONTHS);
+  const MON = `(${MONTHS})`;
   const monthNo = (w: string): number => lookup(EN.MONTHS, w) ?? 0;
   const WD = `(${alt(EN.WEEKDAYS)})`;
   return [
     {
+      cue: /\d{4}-\d{2}-\d{2}/,
       re: new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`, 'g'),
       build: (m) => dayMonth(Number(m[3]), null, Number(m[2]), Number(m[1]), null),
     },
     {
+      cue: new RegExp(`(?:${MONTHS})\\.?\\s+\\d`, 'i'),
       re: new RegExp(
         `${L}${MON}(?<!\\.)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?(?:,?\\s+(\\d{4}))?${R}`,
         'gi',
@@ -284,6 +310,7 @@ function compileEn(): Compiled[] {
         dayMonth(Number(m[2]), m[3] ? Number(m[3]) : null, monthNo(m[1]!), m[4] ? Number(m[4]) : null, pub),
     },
     {
+      cue: new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})`, 'i'),
       re: new RegExp(
         `${L}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2}))?\\s+(?:of\\s+)?${MON}(?:,?\\s+(\\d{4}))?${R}`,
         'gi',
@@ -292,18 +319,22 @@ function compileEn(): Compiled[] {
         dayMonth(Number(m[1]), m[2] ? Number(m[2]) : null, monthNo(m[3]!), m[4] ? Number(m[4]) : null, pub),
     },
     {
+      cue: new RegExp(`(?:${MONTHS})\\s+\\d{4}`, 'i'),
       re: new RegExp(`${L}(?:(?:in|since|by|until|from|during)\\s+)?${MON}\\s+(\\d{4})${R}`, 'gi'),
       build: (m, pub) => monthOnly(monthNo(m[1]!), Number(m[2]), pub),
     },
     {
+      cue: new RegExp(`(?:in|since|by|until|during)\\s+(?:${MONTHS})`, 'i'),
       re: new RegExp(`${L}(?:in|since|by|until|during)\\s+${MON}${R}(?!\\s+\\d)`, 'gi'),
       build: (m, pub) => monthOnly(monthNo(m[1]!), null, pub),
     },
     {
+      cue: /(?:in|by|since|until|during|through)\s+\d{4}/i,
       re: new RegExp(`${L}(?:in|by|since|until|during|through)\\s+(\\d{4})${R}`, 'gi'),
       build: (m) => ({ past: m[1]!, future: m[1]!, precision: 'year', relative: false }),
     },
     {
+      cue: new RegExp(alt(EN.WEEKDAYS), 'i'),
       re: new RegExp(`${L}(?:(last|next|this|on)\\s+)?${WD}${R}`, 'gi'),
       build: (m, pub) => {
         const wd = lookup(EN.WEEKDAYS, m[2]!) ?? 0;
@@ -312,10 +343,12 @@ function compileEn(): Compiled[] {
       },
     },
     {
+      cue: new RegExp(alt(EN.RELATIVE_DAYS), 'i'),
       re: new RegExp(`${L}(${alt(EN.RELATIVE_DAYS)})${R}`, 'gi'),
       build: (m, pub) => relativeDay(lookup(EN.RELATIVE_DAYS, m[1]!) ?? 0, pub),
     },
     {
+      cue: new RegExp(`(?:${alt(EN.RELATIVE_PERIOD_ADJ)})\\s+(?:${alt(EN.PERIOD_WORDS)})`, 'i'),
       re: new RegExp(`${L}(${alt(EN.RELATIVE_PERIOD_ADJ)})\\s+(${alt(EN.PERIOD_WORDS)})${R}`, 'gi'),
       build: (m, pub) =>
         relativePeriod(
@@ -362,7 +395,8 @@ export function findDates(text: string, lang: string, pub: string | null, offset
   const gate = lang === 'en' ? (enGate ??= gateOf(EN_GATE_WORDS)) : (ruGate ??= gateOf(RU_GATE_WORDS));
   if (!gate.test(text)) return [];
   const found: DateValue[] = [];
-  for (const { re, build } of patterns) {
+  for (const { re, cue, build } of patterns) {
+    if (!cue.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {

@@ -29,9 +29,16 @@ function alt(entries: ReadonlyArray<readonly [string, unknown]>): string {
   return entries.map(([p]) => `(?:${p})`).join('|');
 }
 
+/** Anchored regexps of the look-up tables, compiled once instead of once per amount found. */
+const anchored = new Map<string, RegExp>();
+
 function lookup<T>(entries: ReadonlyArray<readonly [string, T]>, word: string): T | undefined {
   const w = word.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-  for (const [p, v] of entries) if (new RegExp(`^(?:${p})$`).test(w)) return v;
+  for (const [p, v] of entries) {
+    let re = anchored.get(p);
+    if (!re) anchored.set(p, (re = new RegExp(`^(?:${p})$`)));
+    if (re.test(w)) return v;
+  }
   return undefined;
 }
 
@@ -49,6 +56,8 @@ export function parseNumber(s: string, lang: 'ru' | 'en'): number {
 
 interface Pattern {
   re: RegExp;
+  /** A part of `re` without its context: a sentence it does not match cannot hold the amount. */
+  cue: RegExp;
   lang: 'ru' | 'en';
   read(m: RegExpExecArray): { num: string; mult?: string; cur: string; qual?: string } | null;
 }
@@ -67,6 +76,7 @@ function compile(): Pattern[] {
   return [
     {
       lang: 'ru',
+      cue: new RegExp(ruCur, 'i'),
       re: new RegExp(
         `${L}(?:(${RU.AMOUNT_QUALIFIERS})\\s+)?(${RU_NUM})\\s*(?:${ruMult}\\s*)?${ruCur}${R}`,
         'gi',
@@ -75,6 +85,7 @@ function compile(): Pattern[] {
     },
     {
       lang: 'en',
+      cue: new RegExp(enSign, 'i'),
       re: new RegExp(
         `(?:${L}(${EN.AMOUNT_QUALIFIERS})\\s+)?${enSign}\\s?(${EN_NUM})(?:\\s*${enMult}${R})?`,
         'gi',
@@ -83,6 +94,7 @@ function compile(): Pattern[] {
     },
     {
       lang: 'en',
+      cue: new RegExp(enCur, 'i'),
       re: new RegExp(
         `${L}(?:(${EN.AMOUNT_QUALIFIERS})\\s+)?(${EN_NUM})\\s*(?:${enMult}\\s+)?${enCur}${R}`,
         'gi',
@@ -96,6 +108,9 @@ const MALFORMED = new RegExp(
   `${L}\\d+(?:,\\d+){2,}\\s*(?:${alt(RU.MULTIPLIERS)}|${alt(EN.MULTIPLIERS)})${R}`,
   'gi',
 );
+
+/** What every malformed number has: digits, a comma, digits, a comma, a digit. */
+const MALFORMED_CUE = /\d,\d+,\d/;
 
 /**
  * Finds amounts of money in a sentence: "2,5 млрд долларов", "более 20 млрд долларов", "$2.5 billion",
@@ -113,7 +128,8 @@ export function findMoney(text: string, offset = 0): { values: MoneyValue[]; pro
   MALFORMED.lastIndex = 0;
   let bad: RegExpExecArray | null;
   const badSpans: Span[] = [];
-  while ((bad = MALFORMED.exec(text))) {
+  const maybeMalformed = MALFORMED_CUE.test(text);
+  while (maybeMalformed && (bad = MALFORMED.exec(text))) {
     badSpans.push({ start: bad.index, end: bad.index + bad[0].length });
     problems.push({
       start: bad.index + offset,
@@ -123,6 +139,7 @@ export function findMoney(text: string, offset = 0): { values: MoneyValue[]; pro
     });
   }
   for (const p of patterns) {
+    if (!p.cue.test(text)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(text))) {
