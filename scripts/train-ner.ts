@@ -19,10 +19,14 @@
  * ignores features seen fewer than N times; `--scheme BIO` instead of BILOU; `--no-kb` without the
  * gazetteer features.
  *
+ * `--cv-models DIR` also writes one model per fold (trained without it) and the fold's document
+ * ids, for whole-system cross-validated scores with scripts/cv-ner-system.ts.
+ *
  *   npx tsx scripts/train-ner.ts [--data ../shared/data] [--epochs N] [--max-epochs 20] [--eval-only]
- *                                [--dump errors.tsv] [--out src/generated/ner-ru.json] [experiments]
+ *                                [--dump errors.tsv] [--cv-models DIR] [--out src/generated/ner-ru.json]
+ *                                [experiments]
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -66,6 +70,7 @@ const { values: opts } = parseArgs({
     dump: { type: 'string' },
     'min-count': { type: 'string', default: '1' },
     dropout: { type: 'string', default: '0' },
+    'cv-models': { type: 'string' },
   },
 });
 const dataDir = resolve(opts.data!);
@@ -548,6 +553,7 @@ const cvReport = score(final.held).line;
 console.log(`confidence scale ${scale}`);
 console.log(`cross-validated (${folds}-fold, devset): ${cvReport}`);
 if (opts.dump) writeErrors(opts.dump, final.held);
+if (opts['cv-models']) writeFoldModels(opts['cv-models']);
 if (opts['eval-only']) process.exit(0);
 
 const layers: Weights[] = [train(prepared, epochs1, false).averaged()];
@@ -581,6 +587,39 @@ function exportLayer(m: Weights): NerLayerData {
     keys: Buffer.from(keys.buffer).toString('base64'),
     weights: Buffer.from(weights.buffer).toString('base64'),
   };
+}
+
+/**
+ * Writes one model per cross-validation fold, trained without that fold's documents, and the ids
+ * each fold holds out (folds.json): whole-system scores on the devset are honest only with them
+ * (see scripts/cv-system.ts), since the shipped model has seen every devset document.
+ */
+function writeFoldModels(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const order = shuffle(
+    prepared.map((_, i) => i),
+    rng(seed),
+  );
+  const held: string[][] = [];
+  for (let f = 0; f < folds; f++) {
+    const out = new Set(order.filter((_, k) => k % folds === f));
+    const m = train(
+      prepared.filter((_, i) => !out.has(i)),
+      epochs1,
+      false,
+    ).averaged();
+    held.push(prepared.filter((_, i) => out.has(i)).map((d) => d.fdoc.id));
+    const data: NerModelData = {
+      format: 'annalist/ner@1',
+      scheme,
+      tags: [...ts.tags],
+      scale,
+      layers: [exportLayer(m)],
+    };
+    writeFileSync(join(dir, `fold${f}.json`), JSON.stringify(data));
+  }
+  writeFileSync(join(dir, 'folds.json'), JSON.stringify(held));
+  console.log(`fold models written to ${dir}`);
 }
 
 const model: NerModelData = {

@@ -8,7 +8,8 @@
  * part of speech and case once, then the templates combine those of the token and of its
  * neighbours (±2), the OpenCorpora name tags of the chosen reading and of the alternatives, the
  * KB gazetteer (a token starts or continues a KB name match, and of which type), the titles
- * lexicon, quotes, and a few document-wide hints (the same lemma capitalised or lower-cased
+ * lexicon, the classes of the Russian head-noun lexicons (organization, place, person cue) of the
+ * token and its neighbours, quotes and the word before an opening quote, and a few document-wide hints (the same lemma capitalised or lower-cased
  * elsewhere in the document).
  */
 import type { Doc } from '../doc.js';
@@ -16,6 +17,7 @@ import type { Kb } from '../kb/kb.js';
 import { tokenKeyWords, type KeyWordSlot, type PhraseEntry } from '../kb/keys.js';
 import type { TitleEntry } from '../kb/types.js';
 import type { MorphAnnotation } from '../stages/morph.js';
+import * as RU from '../lang/ru/entities.js';
 import { formOf, type TokenForm } from './forms.js';
 
 /** The entity types the tagger knows (factRuEval's PER / LOC / ORG). */
@@ -364,8 +366,12 @@ export interface TokInfo {
   kbLen: number;
   /** 0 none, 1 starts a title phrase of the lexicon, 2 continues one. */
   title: number;
+  /** Word class from the Russian lexicons (`lexClassOf`): 0 none, 1 organization head, 2 place head, 3 person cue, 4 compound organization word. */
+  lex: number;
   /** 1 inside «…» or "…". */
   quote: number;
+  /** Inside quotes: the lemma of the word before the opening quote ("газета «…»"), else 0. */
+  qhead: number;
   /** 1 when the token opens its sentence (after leading quotes and brackets). */
   initial: number;
   /** Document hints for capitalised words: bit 0 the lemma is capitalised mid-sentence elsewhere, bit 1 lower-cased elsewhere. */
@@ -401,7 +407,7 @@ export interface KbLists {
  */
 export interface NerForm extends Pick<
   TokInfo,
-  'w' | 'lemma' | 's2' | 's3' | 's4' | 'p3' | 'shape' | 'lshape' | 'pos' | 'cas' | 'tags' | 'alt'
+  'w' | 'lemma' | 's2' | 's3' | 's4' | 'p3' | 'shape' | 'lshape' | 'pos' | 'cas' | 'tags' | 'alt' | 'lex'
 > {
   /** The form this is derived from (null for the padding tokens). */
   form: TokenForm | null;
@@ -574,6 +580,27 @@ function lowerYo(s: string): string {
 
 const EMPTY = hashString('');
 
+/**
+ * The lexicon class of a lemma: 1 a head noun of organization names ("министерство", "компания"),
+ * 2 of place names ("область", "река"), 3 a word before persons ("господин", "тренер"). The
+ * tagger learns each head it saw in training by its lemma; the class carries that over to the
+ * heads the devset lacks.
+ */
+const COMPOUND_ORG_START = /^(?:рос|мин|гос|рус|газ|нефт)/;
+
+function lexClassOf(lemma: string): number {
+  if (RU.ORG_HEADS.has(lemma) || RU.ORG_INTRODUCERS.has(lemma) || RU.ORG_NAME_HEADS.has(lemma)) return 1;
+  if (RU.LOC_HEADS.has(lemma)) return 2;
+  if (RU.PERSON_CUES.has(lemma)) return 3;
+  // Compound names of agencies and companies ("Росприроднадзор", "Минэкономразвития", "Водоканал").
+  if (
+    lemma.length > 6 &&
+    (COMPOUND_ORG_START.test(lemma) || RU.ORG_WORD_SUFFIXES.some((x) => lemma.endsWith(x)))
+  )
+    return 4;
+  return 0;
+}
+
 /** The padding token left of a sentence (index -1, -2) and right of it. */
 /**
  * A token's `TokInfo`: the fields the templates read most are copied from its form, the others
@@ -588,6 +615,7 @@ class Info implements TokInfo {
   kbLen = 0;
   title = 0;
   quote = 0;
+  qhead = 0;
   initial = 0;
   doc = 0;
   p1 = 0;
@@ -626,6 +654,9 @@ class Info implements TokInfo {
   get alt(): number {
     return this.nf.alt;
   }
+  get lex(): number {
+    return this.nf.lex;
+  }
 }
 
 const BOS: TokInfo = padding('<s>');
@@ -646,6 +677,7 @@ function padding(name: string): TokInfo {
     cas: h,
     tags: 0,
     alt: 0,
+    lex: 0,
     form: null,
     pre5: 0,
     firstCase: 0,
@@ -711,6 +743,7 @@ export function tokenInfos(
   for (const [a, b] of ranges) {
     let initial = true;
     let quote = 0;
+    let qhead = 0;
     for (let i = a; i < b; i++) {
       const f = forms ? forms[i]! : formOf(toks[i]!, alternatives?.[i]);
       const nf = f.ner ?? nerForm(f);
@@ -722,7 +755,14 @@ export function tokenInfos(
         if (text === '«' || text === '„') quote = 1;
         else if (text === '»') quote = 0;
         else if (text === '"') quote = toks[i]!.spaceAfter ? 0 : 1 - quote;
-      } else info.quote = quote;
+        if (quote) {
+          const prev = i > a ? infos[i - 1] : undefined;
+          qhead = prev && prev.shape === SHAPE_LOWER ? prev.lemma : 0;
+        } else qhead = 0;
+      } else {
+        info.quote = quote;
+        info.qhead = quote ? qhead : 0;
+      }
       if (kind === 'word' || kind === 'number') initial = false;
       else if (kind === 'punct' && nf.endsSentence) initial = true;
       infos[i] = info;
@@ -822,6 +862,7 @@ function nerForm(f: TokenForm): NerForm {
     cas: (typeof f.cas === 'string' ? hashSmall(f.cas) : EMPTY) | 0,
     tags: tagMask(f.tags),
     alt,
+    lex: word && f.lemma ? lexClassOf(f.lemma) : 0,
     form: f,
     pre5: hashPrefix(lw, 5) | 0,
     firstCase: Number.isNaN(c) ? 0 : caseOf(c),
@@ -1027,6 +1068,9 @@ const T = {
   wPrev2Prev: 110,
   quoteLemma: 111,
   kbPrevCur: 112,
+  lex: 114,
+  nLex: 115,
+  quoteHead: 113,
   // Second pass (stacking on the first pass's tags).
   p1: 120,
   p1Prev: 121,
@@ -1082,6 +1126,11 @@ export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array
       if (c.alt & bit) out[k++] = f1(T.alt, bit);
     }
   }
+  if (c.lex) out[k++] = f2(T.lex, c.lex, c.shape);
+  if (p2.lex) out[k++] = f1(T.nLex, p2.lex);
+  if (n2.lex) out[k++] = f1(T.nLex + 48, n2.lex);
+  if (p1.lex) out[k++] = f1(T.nLex + 16, p1.lex);
+  if (n1.lex) out[k++] = f1(T.nLex + 32, n1.lex);
   if (c.kb) {
     out[k++] = f1(T.kbType, c.kb);
     out[k++] = f2(T.kbShape, c.kb & 3, c.shape);
@@ -1111,6 +1160,7 @@ export function tokenFeatures(s: readonly TokInfo[], j: number, out: Uint32Array
   out[k++] = f2(T.tagsCurNext, c.tags, n1.tags);
   if (c.quote) out[k++] = f2(T.quoteLemma, c.lemma, p1.shape);
   if (c.kb || p1.kb) out[k++] = f2(T.kbPrevCur, p1.kb, c.kb);
+  if (c.qhead) out[k++] = f2(T.quoteHead, c.qhead, c.shape === p1.shape ? 1 : 0);
   return k;
 }
 
@@ -1143,18 +1193,23 @@ export function formFeatureGroups(x: TokInfo, out: Uint32Array, ends: Int32Array
       if (x.alt & bit) out[k++] = f1(T.alt, bit);
     }
   }
+  if (x.lex) out[k++] = f2(T.lex, x.lex, x.shape);
   ends[0] = k;
   out[k++] = f1(T.nW, x.w);
   out[k++] = f1(T.nShape, x.shape);
   out[k++] = f1(T.nPos, x.pos);
+  if (x.lex) out[k++] = f1(T.nLex, x.lex);
   ends[1] = k;
   out[k++] = f1(T.nW + 48, x.w);
   out[k++] = f1(T.nShape + 48, x.shape);
   out[k++] = f1(T.nPos + 48, x.pos);
+  if (x.lex) out[k++] = f1(T.nLex + 48, x.lex);
   ends[2] = k;
   k = nearStatic(x, 16, out, k);
+  if (x.lex) out[k++] = f1(T.nLex + 16, x.lex);
   ends[3] = k;
   k = nearStatic(x, 32, out, k);
+  if (x.lex) out[k++] = f1(T.nLex + 32, x.lex);
   ends[4] = k;
 }
 
@@ -1249,6 +1304,7 @@ export function pairFeatures(s: readonly TokInfo[], j: number, out: Uint32Array,
   if (n1.title) out[k++] = f1(T.nTitle + 32, n1.title);
   if (c.quote) out[k++] = f2(T.quoteLemma, c.lemma, p1.shape);
   if (c.kb || p1.kb) out[k++] = f2(T.kbPrevCur, p1.kb, c.kb);
+  if (c.qhead) out[k++] = f2(T.quoteHead, c.qhead, c.shape === p1.shape ? 1 : 0);
   return k;
 }
 

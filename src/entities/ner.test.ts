@@ -4,7 +4,7 @@ import { Doc } from '../doc.js';
 import { loadKb, shippedKbPath, type Kb } from '../kb/kb.js';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline.js';
 import { decodeSpans, encodeTags, makeTagSet, marginals, viterbi } from './ner-features.js';
-import { loadNerModel, tagNer, type NerSpan } from './ner.js';
+import { loadNerModel, NerModel, tagNer, useNerModel, type NerSpan } from './ner.js';
 
 let pipeline: Pipeline;
 let kb: Kb | null = null;
@@ -153,5 +153,25 @@ describe('tagNer', () => {
     const spans = tagNer(doc, kb);
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(spans.length).toBeGreaterThan(100);
+  });
+
+  it('tags with a model put in place of the shipped one, then with the shipped one again', () => {
+    const shipped = loadNerModel();
+    const empty = new NerModel({
+      format: 'annalist/ner@1',
+      scheme: 'BILOU',
+      tags: [...makeTagSet('BILOU').tags],
+      scale: 1,
+      layers: [{ quant: 1, trans: new Array(14 * 13).fill(0), keys: '', weights: '' }],
+    });
+    useNerModel(empty);
+    try {
+      expect(loadNerModel()).toBe(empty);
+      // No weights: every token stays outside any name.
+      expect(tagNer(pipeline.process({ text: SILUANOV }), kb)).toEqual([]);
+    } finally {
+      useNerModel(null);
+    }
+    expect(loadNerModel().size).toBe(shipped.size);
   });
 });

@@ -454,6 +454,17 @@ function mayHaveNames(doc: Doc, a: number, b: number): boolean {
 let shipped: NerModel | null = null;
 
 /**
+ * Makes `loadNerModel` return `model` from now on (null: the shipped model again). For
+ * cross-validation, where each fold's documents must be tagged by a model that has not seen them;
+ * stages created afterwards pick it up.
+ *
+ * @example useNerModel(new NerModel(foldData)); const pipeline = await createPipeline();
+ */
+export function useNerModel(model: NerModel | null): void {
+  shipped = model;
+}
+
+/**
  * The shipped model (src/generated/ner-ru.json), loaded on first use.
  *
  * @example loadNerModel().meta.trainedOn // 'factRuEval-2016 devset'

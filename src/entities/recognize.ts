@@ -11,6 +11,7 @@ import * as EN from '../lang/en/entities.js';
 import * as RU from '../lang/ru/entities.js';
 import { tokenAlternatives, type MorphAnnotation } from '../stages/morph.js';
 import { formOf, type TokenForm } from './forms.js';
+import { recognizeEnglish } from './recognize-en.js';
 import type { NerSpan } from './ner.js';
 
 /** A mention found before linking. Token indices are into `doc.tokens`, end exclusive. */
@@ -126,6 +127,19 @@ function personLike(doc: Doc, from: number, to: number): boolean {
   return words === 0;
 }
 
+/** A word with a dictionary (not guessed) first-name, surname or patronymic reading and no place reading. */
+function personNotPlace(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (t.kind !== 'word' || !CYR.test(t.text) || hasTag(doc, k, 'Geox')) return false;
+  const readings = [t.features ?? {}, ...tokenAlternatives(doc, k).map((r) => r.features)];
+  return readings.some(
+    (f) =>
+      !f.guessed &&
+      !!f.tags &&
+      (f.tags.includes('Name') || f.tags.includes('Surn') || f.tags.includes('Patr')),
+  );
+}
+
 const keyCache = new Map<string, readonly string[]>();
 const adjCache = new WeakMap<Kb, Map<string, KbEntity | null>>();
 
@@ -152,6 +166,8 @@ function countryOfAdjective(kb: Kb, word: string): string | null {
 }
 
 const SIMPLE_WORD = /^(?:[A-Za-z0-9]+|[А-ЯЁа-яё0-9]+)$/;
+/** A lone Latin word that is not an organization's name: Roman numerals, codes with digits, articles. */
+const LATIN_NOT_ORG = /^(?:[IVXLC]+|.*\d.*|The|La|Le|Les|Der|Die|Das|El|Il|Los|Las|Of|And)$/;
 
 /** The key words of a string (`tokenKeyWords` without lemmas), cached: news repeats its words. */
 function keyPieces(text: string): readonly string[] {
@@ -437,12 +453,26 @@ export function recognizeSentence(
         isCap(next) &&
         CYR.test(next.text) &&
         (hasTag(doc, kEnd, 'Surn') || hasTag(doc, kEnd, 'Name'));
+      // A surname that is also a place ("Майкл Джексон", "Иоанн Грозный") after a first name.
+      const prev = tokens[k0 - 1];
+      const surnameOfPlace =
+        kEnd - k0 === 1 &&
+        k0 > a &&
+        entities.every((e) => e.type === 'CITY' || e.type === 'LOC') &&
+        hasTag(doc, k0, 'Surn') &&
+        !!prev &&
+        prev.kind === 'word' &&
+        isCap(prev) &&
+        CYR.test(prev.text) &&
+        prev.text.length > 1 &&
+        hasTag(doc, k0 - 1, 'Name');
       if (
         // A multi-word alias written in lower case ("сектор Газа") may start with a small letter.
         (looksLikeName || (kEnd - k0 > 1 && isCap(last) && entities.some(hasLowercaseAlias))) &&
         entities.length &&
         !(kEnd - k0 === 1 && last.text.length < 2) &&
-        !firstNameOfPlace
+        !firstNameOfPlace &&
+        !surnameOfPlace
       ) {
         const sentenceInitialSingle =
           kEnd - k0 === 1 &&
@@ -505,12 +535,15 @@ export function recognizeSentence(
     while (e < b && tokens[e]!.end <= span.end) e++;
     if (e <= k || !free(k, e)) continue;
     if (span.type === 'PERSON' && !personLike(doc, k, e)) continue;
-    const c = make(k, e, span.type, [], `${lang}.ner.${span.type.toLowerCase()}`, 'name');
+    // A lone word the dictionary knows as a first name or surname and never as a place ("с
+    // Виктором", "памятник Пушкину") is a person the tagger took for a place by its context.
+    const type = span.type === 'LOC' && e === k + 1 && personNotPlace(doc, k) ? 'PERSON' : span.type;
+    const c = make(k, e, type, [], `${lang}.ner.${type.toLowerCase()}`, 'name');
     out.push(c);
     cover(c);
   }
   if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make, sfs);
-  else recognizeEnUnknown(doc, a, b, out, free, cover, make, kb);
+  else recognizeEnglish(doc, a, b, out, free, cover, make);
   out.sort((x, y) => x.tokStart - y.tokStart);
   // A first name right before a known person's surname belongs to that mention, whatever form of
   // the first name the KB lists ("Марком Рубио" for Marco Rubio).
@@ -525,7 +558,7 @@ export function recognizeSentence(
       n.ids.length &&
       c.tokEnd === n.tokStart &&
       c.tokEnd - c.tokStart === 1 &&
-      hasTag(doc, c.tokStart, 'Name')
+      (hasTag(doc, c.tokStart, 'Name') || c.rule === 'ru.person.after-title')
     ) {
       n.tokStart = c.tokStart;
       n.start = c.start;
@@ -662,6 +695,14 @@ function recognizeRuUnknown(
         if (tokens[end]?.text === '.' && /^\p{Lu}$/u.test(tokens[end - 1]!.text)) end++;
       }
       const words = tokens.slice(k, end).filter((x) => x.kind === 'word');
+      // A capital letter without a period opens a sentence or a quote ("С Ратманским"); a lone
+      // adjective, preposition or acronym ("Московские", "Из", "ЗАЗ") is not a name.
+      if (/^\p{Lu}$/u.test(t.text) && tokens[k + 1]?.text !== '.') continue;
+      if (
+        words.length === 1 &&
+        (t.text === t.text.toUpperCase() || (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'X'))
+      )
+        continue;
       const beforeKnown = words.length === 1 && end < b && !free(end, end + 1) && hasTag(doc, k, 'Name');
       let strong = false;
       for (let j = k; j < end; j++)
@@ -695,6 +736,9 @@ function recognizeRuUnknown(
         !CYR.test(tokens[end]!.text)
       )
         end++;
+      // One word alone that is a Roman numeral ("XXI"), a code with digits ("STS-124", "HTML5") or an
+      // article left over from a longer name ("The", "La") names no organization.
+      if (end === k + 1 && LATIN_NOT_ORG.test(t.text)) continue;
       const c = make(k, end, 'ORG', [], 'ru.org.latin', 'name');
       out.push(c);
       cover(c);
@@ -705,9 +749,12 @@ function recognizeRuUnknown(
     const definedAbbreviation = tokens[k - 1]?.text === '(' && /^\p{Ll}/u.test(tokens[k - 2]?.text ?? '');
     if (
       CYR.test(t.text) &&
-      /^[\p{Lu}]{2,6}$/u.test(t.text) &&
+      // Two letters are too often a score code or a unit ("ГБ", "ОТ").
+      /^[\p{Lu}]{3,6}$/u.test(t.text) &&
       !initial &&
       !definedAbbreviation &&
+      // A legal form ("ОАО «Газпром»", "ГУП «Водоканал»") is the descriptor, not the name.
+      !sf.orgIntro &&
       !RU.NOT_ORG_ACRONYMS.has(t.text)
     ) {
       const c = make(k, k + 1, 'ORG', [], 'ru.org.acronym', 'name');
@@ -715,13 +762,8 @@ function recognizeRuUnknown(
       cover(c);
       continue;
     }
-    // Geographic names by the dictionary's Geox tag.
-    if (CYR.test(t.text) && !initial && hasTag(doc, k, 'Geox')) {
-      const c = make(k, k + 1, 'LOC', [], 'ru.loc.geox', 'name');
-      out.push(c);
-      cover(c);
-      continue;
-    }
+    // No rule for a lone Geox word: the tagger reads that tag with its context, and the words it
+    // leaves ("Кан", "Гата") are mostly surnames and product names.
     // A capitalised word after a person cue ("бизнесмен Иванов") is a surname.
     if (CYR.test(t.text) && !initial && RU.PERSON_CUES.has(lemmaOf(tokens[k - 1]))) {
       const c = make(k, k + 1, 'PERSON', [], 'ru.person.after-cue', 'name');
@@ -734,7 +776,17 @@ function recognizeRuUnknown(
     if (c.via !== 'title') continue;
     const k = c.tokEnd;
     const t = tokens[k];
-    if (t && t.kind === 'word' && isCap(t) && CYR.test(t.text) && free(k, k + 1) && !hasTag(doc, k, 'Geox')) {
+    if (
+      t &&
+      t.kind === 'word' &&
+      isCap(t) &&
+      CYR.test(t.text) &&
+      free(k, k + 1) &&
+      !hasTag(doc, k, 'Geox') &&
+      // A common noun ("президента Республики") or an acronym ("глава ОАО") is no surname.
+      t.text !== t.text.toUpperCase() &&
+      personLike(doc, k, k + 1)
+    ) {
       let end = k + 1;
       while (
         end < b &&
@@ -748,78 +800,6 @@ function recognizeRuUnknown(
       out.push(n);
       cover(n);
     }
-  }
-}
-
-function recognizeEnUnknown(
-  doc: Doc,
-  a: number,
-  b: number,
-  out: Candidate[],
-  free: (from: number, to: number) => boolean,
-  cover: (c: Candidate) => void,
-  make: Make,
-  kb: Kb,
-): void {
-  const tokens = doc.tokens;
-  // In an all-capitals line ("SOCCER - LEEDS BEAT ..."), capitals say nothing: only KB names count.
-  let upper = 0;
-  let letters = 0;
-  for (let k = a; k < b; k++) {
-    if (tokens[k]!.kind !== 'word') continue;
-    letters++;
-    if (tokens[k]!.text.length > 1 && tokens[k]!.text === tokens[k]!.text.toUpperCase()) upper++;
-  }
-  if (letters >= 3 && upper / letters > 0.6) return;
-  for (let k = a; k < b; k++) {
-    const t = tokens[k]!;
-    if (!free(k, k + 1) || t.kind !== 'word' || !isCap(t)) continue;
-    const initial = k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…"“:]/.test(tokens[k - 1]!.text));
-    if (EN.NOT_NAMES.has(t.text.toLowerCase()) && !(k + 1 < b && isCap(tokens[k + 1]))) continue;
-    if (countryOfAdjective(kb, t.text)) continue;
-    let end = k;
-    while (
-      end < b &&
-      free(end, end + 1) &&
-      tokens[end]!.kind === 'word' &&
-      (isCap(tokens[end]) ||
-        (end > k &&
-          ['of', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'du', '&'].includes(tokens[end]!.text) &&
-          isCap(tokens[end + 1])))
-    ) {
-      end++;
-    }
-    if (end === k) continue;
-    let start = k;
-    if (initial && end - start === 1 && EN.NOT_NAMES.has(t.text.toLowerCase())) continue;
-    if (initial && EN.NOT_NAMES.has(t.text.toLowerCase())) start++;
-    if (start >= end) continue;
-    const words = tokens.slice(start, end).map((x) => x.text.toLowerCase().replace(/\.$/, ''));
-    const prev = tokens[start - 1]?.text.toLowerCase().replace(/\.$/, '') ?? '';
-    let type: EntityType;
-    if (
-      EN.ORG_SUFFIXES.has(words[words.length - 1]!) ||
-      EN.ORG_PREFIXES.has(words[0]!) ||
-      (/^[A-Z]{3,6}$/.test(tokens[start]!.text) && end - start === 1)
-    )
-      type = 'ORG';
-    else if (
-      EN.PERSON_CUES.has(prev) ||
-      (words.length >= 2 && words.length <= 3 && tokens[start]!.pos === 'PROPN')
-    )
-      type = 'PERSON';
-    else if (EN.LOC_PREPOSITIONS.has(prev)) type = 'LOC';
-    // An unknown capitalised word or pair in running text is most often a person's name.
-    else type = words.length <= 3 ? 'PERSON' : 'ORG';
-    if (initial && end - start === 1 && type !== 'LOC') continue;
-    // A capitalised word before a common noun modifies it ("Patriot missiles", "Labour voters").
-    const after = tokens[end];
-    if (type === 'PERSON' && after && after.kind === 'word' && !isCap(after) && after.pos === 'NOUN')
-      continue;
-    const c = make(start, end, type, [], `en.${type.toLowerCase()}.capitalised`, 'name');
-    out.push(c);
-    cover(c);
-    k = end - 1;
   }
 }
 
