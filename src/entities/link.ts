@@ -9,6 +9,15 @@
 import type { Doc, Entity, EntityType, Mention, Role, Token } from '../doc.js';
 import type { Kb } from '../kb/kb.js';
 import type { KbEntity } from '../kb/types.js';
+import type { MorphReading } from '../lang/ru/morph.js';
+import {
+  hyphenatedPlaceLemma,
+  nominativeAdjective,
+  indeclinableWords,
+  personNameLemmas,
+  plainNominativeName,
+  type NameWord,
+} from '../lang/ru/normalize.js';
 import { tokenAlternatives } from '../stages/morph.js';
 import { adjectiveCountry, type Candidate } from './recognize.js';
 import { namesMatch, romanize } from './translit.js';
@@ -34,51 +43,102 @@ function cap(word: string, like: string): string {
   if (like === like.toUpperCase() && like.length > 1 && like !== like.toLowerCase())
     return word.toUpperCase();
   if (word.indexOf('-') < 0) return word[0]!.toUpperCase() + word.slice(1);
+  // Parts written lower-case stay so ("Франкфурт-на-Майне", "Саиф-уль-Мулук").
+  const written = like.split('-');
   return word
     .split('-')
-    .map((p) => (p ? p[0]!.toUpperCase() + p.slice(1) : p))
+    .map((p, i) => {
+      const w = written[i];
+      if (!p || (w && w[0] === w[0]!.toLowerCase() && w[0] !== w[0]!.toUpperCase())) return p;
+      return p[0]!.toUpperCase() + p.slice(1);
+    })
     .join('-');
 }
 
-/** The nominative form of a mention of a person: each word's (surname-aware) lemma, capitalised as written. */
-function personLemma(tokens: Token[], c: Candidate): string {
-  const parts: string[] = [];
-  for (let k = c.tokStart; k < c.tokEnd; k++) {
-    const t = tokens[k]!;
-    if (t.kind !== 'word') {
-      if (t.text === '.' && parts.length) parts[parts.length - 1] += '.';
-      continue;
-    }
-    const l = CYR.test(t.text) ? (t.lemma ?? t.text) : t.text;
-    parts.push(CYR.test(t.text) ? cap(l, t.text) : t.text);
-  }
-  return parts.join(' ');
+/** The chosen reading of a token (what the morph stage wrote on it). */
+function tokenReading(t: Token): MorphReading {
+  return { lemma: t.lemma ?? t.text.toLowerCase(), pos: t.pos ?? 'X', features: t.features ?? {} };
 }
 
 /**
- * The nominative of an adjective inside a name, from its written form, agreeing with the head
- * noun: dictionary lemmas lose superlatives and participles ("Высшего" → "высокий", "Объединённого"
- * → "объединить"), endings do not ("Высшего совета" → "Высший совет").
+ * The nominative form of a mention of a person: its words in the one case and gender their readings
+ * agree on, capitalised and spaced as written ("Т.Мэй", "Вольфганга Бюхеле" → "Вольфганг Бюхеле").
  */
-const ADJ_ENDING = /(ого|его|ому|ему|ым|им|ой|ей|ую|юю|ая|яя|ое|ее|ых|их|ыми|ими|ые|ие|ый|ий)$/;
+function personLemma(doc: Doc, c: Candidate, fixed?: Set<string>): string {
+  const tokens = doc.tokens;
+  const words: NameWord[] = [];
+  const at: number[] = [];
+  let plain = true;
+  for (let k = c.tokStart; k < c.tokEnd; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || !CYR.test(t.text)) continue;
+    const r = tokenReading(t);
+    const alts = tokenAlternatives(doc, k);
+    if (plain && (!plainNominativeName(r, alts) || fixed?.has(t.text.toLowerCase()))) plain = false;
+    words.push({ text: t.text, readings: alts.length ? [r, ...alts] : [r] });
+    at.push(k);
+  }
+  let lemmas: readonly string[];
+  if (plain) lemmas = words.map((w) => w.readings[0]!.lemma);
+  else {
+    lemmas = personNameLemmas(words, fixed);
+    if (fixed && words.length > 1) indeclinableWords(words, lemmas, fixed);
+  }
+  let out = '';
+  let lastEnd = -1;
+  for (let k = c.tokStart, w = 0; k < c.tokEnd; k++) {
+    const t = tokens[k]!;
+    const keep = at[w] === k || t.kind === 'word' || /^[.'’-]$/.test(t.text);
+    if (!keep) continue;
+    if (lastEnd >= 0 && lastEnd < t.start) out += ' ';
+    out += at[w] === k ? cap(lemmas[w++]!, t.text) : t.text;
+    lastEnd = t.end;
+  }
+  return out;
+}
 
-function nominativeAdjective(word: string, gender: string, plural: boolean): string {
-  const w = word.toLowerCase();
-  const m = /^(.*?)(ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю|ая|яя|ое|ее|ых|их|ыми|ими|ые|ие|ый|ий)$/.exec(w);
-  if (!m) return w;
+const ADJ_ENDING = /(ого|его|ому|ему|ым|им|ой|ей|ую|юю|ая|яя|ое|ее|ых|их|ыми|ими|ые|ие|ый|ий)$/;
+const PLURAL_ADJ = /(ые|ие|ых|их|ыми|ими)$/;
+
+const isAdjReading = (r: MorphReading): boolean => r.pos === 'ADJ' || r.features.verbForm === 'Part';
+
+/**
+ * Whether token `k` of a name is an adjective before its head noun: the tagger says so, or it has
+ * an adjective's ending and an adjective reading (or only a guess) with a word after it
+ * ("Частного корреспондента", "Брукхейвенской национальной лаборатории").
+ */
+function adjectiveBeforeHead(doc: Doc, k: number, end: number): boolean {
+  const t = doc.tokens[k]!;
+  if (t.pos === 'ADJ' || t.features?.verbForm === 'Part') return true;
+  if (k + 1 >= end || doc.tokens[k + 1]!.kind !== 'word' || !ADJ_ENDING.test(t.text)) return false;
+  return !!t.features?.guessed || tokenAlternatives(doc, k).some(isAdjReading);
+}
+
+/** The dictionary lemma of a token read as an adjective, if it has such a reading. */
+function adjectiveLemma(doc: Doc, k: number): string | undefined {
+  const t = doc.tokens[k]!;
+  if (t.pos === 'ADJ') return t.lemma;
+  return tokenAlternatives(doc, k).find((r) => r.pos === 'ADJ')?.lemma;
+}
+
+/** The nominative plural of a plural head noun ("Штатах" → "штаты", "территориями" → "территории"). */
+function nominativePlural(doc: Doc, k: number): string {
+  const t = doc.tokens[k]!;
+  const w = t.text.toLowerCase();
+  const nom = (r: MorphReading): boolean => r.features.case === 'nomn' && r.features.number === 'plur';
+  if (nom(tokenReading(t)) || tokenAlternatives(doc, k).some(nom)) return w;
+  const m = /^(.+?)(ами|ями|ах|ях|ам|ям|ов|ев|ей)$/.exec(w);
+  if (!m) return t.lemma ?? w;
   const stem = m[1]!;
-  const soft =
-    /[гкхжшчщ]$/.test(stem) || /(ей|ее|его|ему|ем|им|ими|их|ие|ий|яя|юю)$/.test(w.slice(stem.length));
-  if (plural) return stem + (soft ? 'ие' : 'ые');
-  if (gender === 'femn') return stem + (/[нь]$/.test(stem) && soft && !/[гкхжшчщ]$/.test(stem) ? 'яя' : 'ая');
-  if (gender === 'neut') return stem + (soft && !/[гкхжшчщ]$/.test(stem) ? 'ее' : 'ое');
-  return stem + (soft ? 'ий' : 'ый');
+  const lemma = t.lemma ?? '';
+  return stem + (/[гкхжшчщ]$/.test(stem) || /[ьйя]$/.test(lemma) ? 'и' : 'ы');
 }
 
 /**
  * The nominative form of an organization or place name: the head noun and the adjectives before it
- * take their lemma (adjectives agreeing in gender), the genitive words after it stay as written
- * ("Организации Объединенных Наций" → "Организация Объединенных Наций").
+ * take their nominative (adjectives agreeing in gender and number), the genitive words after it
+ * stay as written ("Организации Объединенных Наций" → "Организация Объединенных Наций",
+ * "Курильских островов" → "Курильские острова").
  */
 function phraseLemma(doc: Doc, c: Candidate): string {
   const tokens = doc.tokens;
@@ -86,13 +146,18 @@ function phraseLemma(doc: Doc, c: Candidate): string {
   let head = -1;
   for (let k = c.tokStart; k < c.tokEnd; k++) {
     const t = tokens[k]!;
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !adjectiveBeforeHead(doc, k, c.tokEnd)) {
       head = k;
       break;
     }
   }
-  const gender = head >= 0 ? String(tokens[head]!.features?.gender ?? '') : '';
-  const plural = head >= 0 && tokens[head]!.features?.number === 'plur';
+  const ht = head >= 0 ? tokens[head]! : undefined;
+  const gender = ht ? String(ht.features?.gender ?? '') : '';
+  let plural = ht?.features?.number === 'plur';
+  if (ht && !plural && head > c.tokStart && PLURAL_ADJ.test(tokens[head - 1]!.text.toLowerCase())) {
+    // "Курильские острова": the adjective says plural where the noun alone may be a singular.
+    plural = tokenAlternatives(doc, head).some((r) => r.features.number === 'plur');
+  }
   for (let k = c.tokStart; k < c.tokEnd; k++) {
     const t = tokens[k]!;
     const sep = k > c.tokStart && tokens[k - 1]!.end < t.start ? ' ' : '';
@@ -101,15 +166,13 @@ function phraseLemma(doc: Doc, c: Candidate): string {
       continue;
     }
     let l = t.lemma ?? t.text.toLowerCase();
-    if (k < head && (t.pos === 'ADJ' || t.features?.verbForm === 'Part' || ADJ_ENDING.test(t.text))) {
-      l = nominativeAdjective(t.text, gender, plural);
-    }
-    if (k === head && plural && t.features?.number === 'plur') {
-      // Plural names keep the plural ("Соединенные Штаты"): nominative plural of the surface form.
-      const alt = tokenAlternatives(doc, k).find(
-        (r) => r.features.case === 'nomn' && r.features.number === 'plur',
-      );
-      l = alt ? t.text.toLowerCase() : l;
+    if (k < head && (adjectiveBeforeHead(doc, k, c.tokEnd) || ADJ_ENDING.test(t.text))) {
+      l = nominativeAdjective(t.text, gender, plural, adjectiveLemma(doc, k));
+    } else if (k === head && plural) {
+      // Plural names keep the plural ("Соединенные Штаты").
+      l = nominativePlural(doc, k);
+    } else if (k === head) {
+      l = hyphenatedPlaceLemma(t.text) ?? l;
     }
     parts.push(sep + cap(l, t.text));
   }
@@ -334,13 +397,28 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       )
         return ru[r]!;
     }
+    // Else a KB name whose every word starts as the mention's does ("Токаеву" ~ "Токаев"); one
+    // differing word is another person or thing ("Мелания Трамп" is not "Дональд Трамп").
+    const samePrefix = (a: string, b: string): boolean => {
+      const l = Math.min(3, a.length, b.length);
+      return a.slice(0, l) === b.slice(0, l);
+    };
     for (let r = 0; r < ru.length; r++) {
       const nw = ruWords[r]!;
-      if (nw.length === n && nw[nw.length - 1]!.slice(0, 3) === words[words.length - 1]!.slice(0, 3))
+      if (nw.length === n && nw.every((w, i) => words[i] !== undefined && samePrefix(w, words[i]!)))
         return ru[r]!;
     }
-    return e.type === 'PERSON' ? personLemma(tokens, c) : phraseLemma(doc, c);
+    return e.type === 'PERSON' ? personLemmaOf(c) : phraseLemma(doc, c);
   };
+
+  // Full names first: a surname that stays as written in one ("Вольфганг Бюхеле") stays so alone.
+  const fixedWords = new Set<string>();
+  const personLemmas = new Map<Candidate, string>();
+  for (const c of cands) {
+    if (c.type === 'PERSON' && c.via !== 'title' && !c.ids.length && c.tokEnd - c.tokStart > 1)
+      personLemmas.set(c, personLemma(doc, c, fixedWords));
+  }
+  const personLemmaOf = (c: Candidate): string => personLemmas.get(c) ?? personLemma(doc, c, fixedWords);
 
   // Pass 1: names (KB and unknown), in text order, so titles can refer back to them.
   const titleCands: Candidate[] = [];
@@ -357,7 +435,7 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       continue;
     }
     const lemma =
-      c.type === 'PERSON' ? personLemma(tokens, c) : CYR.test(textOf(c)) ? phraseLemma(doc, c) : textOf(c);
+      c.type === 'PERSON' ? personLemmaOf(c) : CYR.test(textOf(c)) ? phraseLemma(doc, c) : textOf(c);
     // Coreference of unknown names: the same lemma, a surname alone after the full name, or the
     // same name in the other script.
     const words = lemma.split(/[\s]+/);
