@@ -36,7 +36,8 @@ function parseCount(v: string | undefined, name: string): number | undefined {
 class UsageError extends Error {}
 
 function printResult(r: SetResult, io: Io, errors: number | undefined, color: boolean): void {
-  const what = r.set === 'names' ? 'pairs' : r.set === 'plover' ? 'records' : 'documents';
+  const what =
+    r.set === 'names' ? 'pairs' : r.set === 'plover' || r.set === 'petrarch' ? 'records' : 'documents';
   out(
     io.stdout,
     `== ${r.set}${r.split ? ` (${r.split})` : ''}: ${r.docs} ${what}, ${r.seconds.toFixed(1)} s, ${r.system}${r.stages.length ? ` [${r.stages.join(',')}]` : ''}`,

@@ -11,6 +11,7 @@ import { loadFactru } from './data/factru.js';
 import { loadGoldDir } from './data/gold.js';
 import { loadNamePairs } from './data/names.js';
 import { loadNerel } from './data/nerel.js';
+import { loadPetrarch, loadPetrarchActors } from './data/petrarch.js';
 import { loadPlover } from './data/plover.js';
 import type { ErrorDoc } from './errors.js';
 import { f3, prfJson, shareJson, shareText, table } from './format.js';
@@ -24,6 +25,7 @@ import { FACTRU_TYPES, goldFactruSpans, predFactruSpans, scoreFactru } from './s
 import { scoreGold } from './score/gold.js';
 import { scoreNames } from './score/names.js';
 import { goldNerelSpans, NEREL_TYPES, predNerelSpans, scoreNerel } from './score/nerel.js';
+import { scorePetrarch } from './score/petrarch.js';
 import { scorePlover } from './score/plover.js';
 import type { PRF } from './score/prf.js';
 import type { SpanDocResult, SpanScore, TypedSpan } from './score/spans.js';
@@ -31,7 +33,7 @@ import { ourSystem, type System } from './system.js';
 
 export type Split = 'dev' | 'test';
 
-export const SETS = ['factru', 'nerel', 'bsnlp', 'conll', 'names', 'plover', 'gold'] as const;
+export const SETS = ['factru', 'nerel', 'bsnlp', 'conll', 'names', 'plover', 'petrarch', 'gold'] as const;
 export type SetName = (typeof SETS)[number];
 
 export interface EvalOptions {
@@ -417,6 +419,58 @@ export async function evalPlover(opts: EvalOptions = {}): Promise<SetResult> {
   };
 }
 
+/** PETRARCH validation records: our development set for English event types and actors. */
+export async function evalPetrarch(opts: EvalOptions = {}): Promise<SetResult> {
+  const records = loadPetrarch(dataDir(opts.data), opts.limit);
+  const names = loadPetrarchActors(dataDir(opts.data));
+  const sys = await systemFor(opts);
+  const started = performance.now();
+  const items = records.map((record) => {
+    const { json } = sys.run({ text: record.text, date: record.date ?? undefined, source: record.id });
+    return { record, events: json.events, entities: json.entities };
+  });
+  const score = scorePetrarch(items, names);
+  const rows = Object.entries(score.perType).map(([t, s]) => [t, f3(s.value), `${s.correct}/${s.total}`]);
+  return {
+    ...base('petrarch', null, sys, started),
+    docs: records.length,
+    metrics: {
+      convention:
+        'gold CAMEO code → our type and PLOVER category; top event category vs gold; actors by ISO3 code or dictionary name',
+      records: score.records,
+      scored: score.scored,
+      type: shareJson(score.type),
+      anyType: shareJson(score.anyType),
+      vocabType: shareJson(score.vocabType),
+      source: shareJson(score.source),
+      target: shareJson(score.target),
+      actorsBoth: shareJson(score.actorsBoth),
+      noEvents: shareJson(score.noEvents),
+      perFile: Object.fromEntries(Object.entries(score.perFile).map(([f, s]) => [f, shareJson(s)])),
+      perType: Object.fromEntries(Object.entries(score.perType).map(([t, s]) => [t, shareJson(s)])),
+    },
+    lines: [
+      `sentences with a gold PLOVER category: ${score.scored} of ${score.records}`,
+      `event type accuracy (PLOVER): ${shareText(score.type)} (any event of the gold category: ${shareText(score.anyType)})`,
+      `event type accuracy (our types, STATEMENT included): ${shareText(score.vocabType)}`,
+      `by file: ${Object.entries(score.perFile)
+        .map(([f, s]) => `${f === 'unit' ? 'unit tests' : 'PETR2 GSR'} ${shareText(s)}`)
+        .join(', ')}`,
+      `actor accuracy: source ${shareText(score.source)}, target ${shareText(score.target)}, both ${shareText(score.actorsBoth)}`,
+      `no-event sentences left without an event: ${shareText(score.noEvents)}`,
+      ...table(['category', 'accuracy', 'n'], rows),
+    ],
+    errorDocs: [],
+    errorLines: score.results
+      .filter((r) => !r.typeOk || !r.sourceOk || !r.targetOk)
+      .map((r) => {
+        const rec = records.find((x) => x.id === r.id);
+        return `${r.id}: gold ${r.gold}, ours ${r.predicted ?? '—'}${r.sourceOk ? '' : ', source wrong'}${r.targetOk ? '' : ', target wrong'} │ ${rec?.text ?? ''}`;
+      }),
+    notes: ['development set: tune English event rules here, not on the PLOVER records', ...eventNote(sys)],
+  };
+}
+
 /** Default gold folder: the shared seed beside the data folder. */
 export function defaultGoldDir(data?: string): string {
   return resolve(dataDir(data), '..', 'seed');
@@ -506,6 +560,8 @@ export async function evalSet(set: SetName, opts: EvalOptions = {}): Promise<Set
       return evalNames(opts);
     case 'plover':
       return evalPlover(opts);
+    case 'petrarch':
+      return evalPetrarch(opts);
     case 'gold':
       return evalGold(opts);
   }

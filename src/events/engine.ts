@@ -22,6 +22,14 @@ export interface LangCues {
   obligation: string[];
   /** Nouns for a state's organs ("government", "власти"): "the government of X" acts as X itself. */
   stateHeads: string[];
+  /** The `parties` cues that name people ("президенты", "the two leaders"), not sides. */
+  peopleParties?: string[];
+  /** Lemmas of a sentence that states what the deal before it costs ("стоимость", "cost"). */
+  amountNouns?: string[];
+  /** Verbs of denial: an event noun in what they deny did not happen ("опровергли сообщения о визите"). */
+  denial?: string[];
+  /** Verbs that, as the predicate of an event noun, call it off ("визит перенесен", "встреча отменена"). */
+  calledOff?: string[];
 }
 
 export interface EngineLang {
@@ -60,6 +68,16 @@ interface CompiledLang {
   sayLemmas: Set<string>;
   cues: Record<keyof LangCues, string[][]>;
   topics: Array<[string[], string]>;
+  /** All the cue lists above, switches and topics, indexed together. */
+  cueLists: CueLists;
+  /** The `parties` cues that name people, as cue texts. */
+  peopleParties: Set<string>;
+  /** Lemmas that state a cost ("стоимость"). */
+  amountNouns: Set<string>;
+  /** Verbs of denial ("опровергнуть"). */
+  denial: Set<string>;
+  /** Verbs that call an event off ("отменить", "перенести"). */
+  calledOff: Set<string>;
 }
 
 /** Compiles rules and cues once per pipeline: rules indexed by the first lemma of each trigger. */
@@ -76,7 +94,7 @@ export function compileLang(lang: EngineLang): CompiledLang {
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const cues = {} as Record<keyof LangCues, string[][]>;
   for (const k of Object.keys(lang.cues) as (keyof LangCues)[])
-    cues[k] = lang.cues[k].map((c) => c.split(' '));
+    cues[k] = (lang.cues[k] ?? []).map((c) => c.split(' '));
   // Rules that share a switch share its compiled cue list, and so its per-document index.
   const switchCues = new Map<EventRule, string[][]>();
   const byList = new Map<readonly string[], string[][]>();
@@ -89,6 +107,11 @@ export function compileLang(lang: EngineLang): CompiledLang {
   const topicCues = [...lang.topics].sort((x, y) => y[0].length - x[0].length).map(([w]) => w);
   const topicLabel = new Map(lang.topics.map(([w, t]) => [w.join(' '), t]));
   return {
+    peopleParties: new Set(lang.cues.peopleParties ?? []),
+    amountNouns: new Set(lang.cues.amountNouns ?? []),
+    denial: new Set(lang.cues.denial ?? []),
+    calledOff: new Set(lang.cues.calledOff ?? []),
+    cueLists: cueLists([...Object.values(cues), ...switchCues.values(), topicCues]),
     code: lang.code,
     timeNouns: new Set(lang.timeNouns),
     byFirst,
@@ -127,19 +150,40 @@ interface Ctx {
   /** True for tokens inside quotation marks. */
   inQuote: Uint8Array;
   entities: Map<string, Entity>;
-  visit: { source: string[]; target: string[]; date: string | null } | null;
+  visit: { source: string[]; target: string[]; date: string | null; planned?: boolean } | null;
   lastSubject: string[];
   /** Parties of the last event with both sides ("стороны договорились" refers to them). */
-  lastParties: { source: string[]; target: string[]; type?: string } | null;
+  lastParties: Parties | null;
+  /** Parties of the last event between two people ("президенты договорились" refers to them). */
+  lastPersonParties: Parties | null;
+  /** The parties a parties word of the rule being applied stood for. */
+  partiesUsed: Parties | null;
+  /** Whether that word named people ("министры") rather than sides ("стороны"). */
+  partiesArePeople: boolean;
+  /** Types of the events of the sentences read so far. */
+  seenTypes: Set<string>;
+  /** Whether the text holds an embedded post's signature, once asked. */
+  hasPost?: boolean;
+  /** The reference date of each paragraph (by its start) that was asked for. */
+  paraDates: Map<number, string | null>;
   cueIndex: CueIndex;
   /** Lower-cased token texts, computed once per document. */
   lows: string[];
+  /** Where each of the language's cue lists may match (see `cueStarts`); built when first asked. */
+  cueStarts: number[][] | null;
   /** Type of the rule being applied. */
   ruleType: string;
   /** Set while a rule's source came from a parties word: the other side, for the target. */
   partiesTarget: string[] | null;
   /** Lemmas of the sentence being read, gathered when a rule first asks. */
   sentLemmas: Set<string> | null;
+}
+
+interface Parties {
+  source: string[];
+  target: string[];
+  type?: string;
+  date?: string | null;
 }
 
 interface Found {
@@ -164,6 +208,26 @@ function lemma(t: Token | undefined): string {
   return t ? (t.lemma ?? t.text.toLowerCase()) : '';
 }
 
+/** `s.toLowerCase()`, without a new string for words already in lower case or with one capital. */
+function lowerCase(s: string): string {
+  if (lowerFrom(s, 0)) return s;
+  const c = s.charCodeAt(0);
+  // Basic Cyrillic and Latin capitals: their lower case is 0x20 above.
+  if (((c >= 0x410 && c <= 0x42f) || (c >= 0x41 && c <= 0x5a)) && lowerFrom(s, 1))
+    return String.fromCharCode(c + 0x20) + s.slice(1);
+  return s.toLowerCase();
+}
+
+/** True when s[from..] has only characters that lower-casing leaves alone (ASCII non-capitals, а–џ). */
+function lowerFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41 || (c > 0x5a && c < 0x80) || (c >= 0x430 && c <= 0x45f)) continue;
+    return false;
+  }
+  return true;
+}
+
 function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
@@ -182,6 +246,19 @@ function triggerKey(ctx: Ctx, t: Token, i: number): string | null {
     if (ctx.lang.byFirst.has(k)) return k;
   return null;
 }
+
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'day',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'weekend',
+  'hour',
+]);
 
 function matchSeq(
   tokens: Token[],
@@ -207,6 +284,10 @@ function matchSeq(
       // Participles as adjectives and coordinated modifiers too ("cancelled a planned visit",
       // "suspended military and economic aid").
       const t = tokens[j]!;
+      // A passive's "by" follows its verb, a time word at most between: "condemned an attack by
+      // Israel" is no passive.
+      if (nounGap && seq[w] === 'by' && (pos === 'DET' || (pos === 'NOUN' && !TIME_NOUNS.has(lemma(t)))))
+        return -1;
       const english =
         nounGap &&
         (pos === 'NOUN' ||
@@ -230,36 +311,107 @@ function matchSeq(
 /** Positions of each cue list's matches in a document, computed once per document and list. */
 type CueIndex = Map<string[][], Array<{ pos: number; text: string }>>;
 
-const cueFirsts = new WeakMap<string[][], Map<string, string[][]>>();
+/**
+ * Every cue list of a language, indexed by first word: one pass over a document's tokens finds where
+ * each list's cues may start, instead of one pass per list.
+ */
+interface CueLists {
+  /** First word → the lists (by number) with a cue starting with it. */
+  byFirst: Map<string, number[]>;
+  /** List number of each cue list. */
+  number: Map<string[][], number>;
+  /** Per list: first word → its cues in list order. */
+  firsts: Array<Map<string, string[][]>>;
+}
 
-function cueMatches(
-  tokens: Token[],
-  cues: string[][],
-  lows: readonly string[],
-): Array<{ pos: number; text: string }> {
-  let byFirst = cueFirsts.get(cues);
-  if (!byFirst) {
-    byFirst = new Map<string, string[][]>();
+function cueLists(lists: Iterable<string[][]>): CueLists {
+  const out: CueLists = { byFirst: new Map(), number: new Map(), firsts: [] };
+  for (const cues of lists) {
+    if (out.number.has(cues)) continue;
+    const n = out.firsts.length;
+    out.number.set(cues, n);
+    const byFirst = new Map<string, string[][]>();
     for (const c of cues) byFirst.set(c[0]!, [...(byFirst.get(c[0]!) ?? []), c]);
-    cueFirsts.set(cues, byFirst);
+    out.firsts.push(byFirst);
+    for (const w of byFirst.keys()) {
+      const ns = out.byFirst.get(w) ?? [];
+      ns.push(n);
+      out.byFirst.set(w, ns);
+    }
   }
-  const out: Array<{ pos: number; text: string }> = [];
+  return out;
+}
+
+/** Per list number, the ascending token positions where one of its cues may start. */
+function cueStarts(tokens: Token[], lows: readonly string[], lists: CueLists): number[][] {
+  const starts: number[][] = lists.firsts.map(() => []);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const l = lemma(t);
+    const l = lemma(tokens[i]);
+    const low = lows[i]!;
+    const n1 = lists.byFirst.get(l);
+    if (n1) for (const n of n1) starts[n]!.push(i);
+    const n2 = low !== l ? lists.byFirst.get(low) : undefined;
+    if (n2)
+      for (const n of n2) {
+        const st = starts[n]!;
+        if (st[st.length - 1] !== i) st.push(i);
+      }
+  }
+  return starts;
+}
+
+/**
+ * True when cue `c` matches at token i: each later word by lemma or lower-case form; a word written
+ * "+газета" may have up to two adjectives before it ("со ссылкой на +источник" matches "со ссылкой на
+ * дипломатические источники").
+ */
+function cueFits(tokens: Token[], lows: readonly string[], i: number, c: string[]): boolean {
+  let j = i + 1;
+  for (let k = 1; k < c.length; k++) {
+    let w = c[k]!;
+    if (w.charCodeAt(0) === 43 /* + */) {
+      w = w.slice(1);
+      for (let gap = 0; gap < 2 && tokens[j]?.pos === 'ADJ' && lemma(tokens[j]) !== w; gap++) j++;
+    }
+    const u = tokens[j];
+    if (!u || (lemma(u) !== w && lows[j] !== w)) return false;
+    j++;
+  }
+  return true;
+}
+
+const cueTexts = new WeakMap<string[], string>();
+
+/** A cue's words joined, once per cue. */
+function cueText(c: string[]): string {
+  let t = cueTexts.get(c);
+  if (t === undefined) cueTexts.set(c, (t = c.join(' ')));
+  return t;
+}
+
+function cueMatches(ctx: Ctx, cues: string[][]): Array<{ pos: number; text: string }> {
+  const tokens = ctx.doc.tokens;
+  const lows = ctx.lows;
+  const lists = ctx.lang.cueLists;
+  const n = lists.number.get(cues);
+  if (n === undefined) {
+    // A list the language did not declare: indexed on its own, once.
+    ctx.lang.cueLists = cueLists([...lists.number.keys(), cues]);
+    ctx.cueStarts = null;
+    return cueMatches(ctx, cues);
+  }
+  const starts = (ctx.cueStarts ??= cueStarts(tokens, lows, ctx.lang.cueLists))[n]!;
+  const byFirst = ctx.lang.cueLists.firsts[n]!;
+  const out: Array<{ pos: number; text: string }> = [];
+  for (const i of starts) {
+    const l = lemma(tokens[i]);
     const low = lows[i]!;
     const c1 = byFirst.get(l);
     const c2 = low !== l ? byFirst.get(low) : undefined;
-    if (!c1 && !c2) continue;
     const cands = c1 && c2 ? [...c1, ...c2] : (c1 ?? c2)!;
     for (const c of cands) {
-      let ok = true;
-      for (let k = 1; k < c.length && ok; k++) {
-        const u = tokens[i + k];
-        ok = !!u && (lemma(u) === c[k] || u.text.toLowerCase() === c[k]);
-      }
-      if (ok) {
-        out.push({ pos: i, text: c.join(' ') });
+      if (cueFits(tokens, lows, i, c)) {
+        out.push({ pos: i, text: cueText(c) });
         break;
       }
     }
@@ -269,8 +421,19 @@ function cueMatches(
 
 /** The first cue of the list that starts in tokens [from, to), or null. */
 function hasCue(ctx: Ctx, from: number, to: number, cues: string[][]): string | null {
+  return cueAt(ctx, from, to, cues)?.text ?? null;
+}
+
+/** Every match of a cue list in the document, in text order. */
+function cueList(ctx: Ctx, cues: string[][]): Array<{ pos: number; text: string }> {
   let list = ctx.cueIndex.get(cues);
-  if (!list) ctx.cueIndex.set(cues, (list = cueMatches(ctx.doc.tokens, cues, ctx.lows)));
+  if (!list) ctx.cueIndex.set(cues, (list = cueMatches(ctx, cues)));
+  return list;
+}
+
+/** Like `hasCue`, with the cue's token position. */
+function cueAt(ctx: Ctx, from: number, to: number, cues: string[][]): { pos: number; text: string } | null {
+  const list = cueList(ctx, cues);
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -279,7 +442,40 @@ function hasCue(ctx: Ctx, from: number, to: number, cues: string[][]): string | 
     else hi = mid;
   }
   const hit = list[lo];
-  return hit && hit.pos < to ? hit.text : null;
+  return hit && hit.pos < to ? hit : null;
+}
+
+const ATTRIBUTION_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”', '.']);
+
+/**
+ * The words an English attribution cue stands in ("…, Palestinian security officials said." →
+ * "Palestinian security officials said"; "according to people familiar with the plan"): from the start
+ * of the cue's clause to the end of the cue, or to the clause's end after "according to". An adverb
+ * ("reportedly") or a cue inside the main clause ("is said to") is given as written. Russian keeps the
+ * cue's lemmas. The source is the first entity named in those words ("U.S. officials" → the United States).
+ */
+function attributionOf(
+  ctx: Ctx,
+  hit: { pos: number; text: string },
+  a: number,
+  b: number,
+): { text: string; source: string | null } {
+  if (ctx.lang.code !== 'en') return { text: hit.text, source: null };
+  const tokens = ctx.doc.tokens;
+  const text = ctx.doc.text;
+  const last = Math.min(b, hit.pos + hit.text.split(' ').length) - 1;
+  const written = text.slice(tokens[hit.pos]!.start, tokens[last]!.end);
+  if (last === hit.pos && /ly$/.test(hit.text)) return { text: written, source: null };
+  let start = hit.pos;
+  while (start > a && !ATTRIBUTION_BREAKS.has(tokens[start - 1]!.text)) start--;
+  let end = last;
+  if (hit.text.startsWith('according to'))
+    while (end + 1 < b && !ATTRIBUTION_BREAKS.has(tokens[end + 1]!.text)) end++;
+  else if (hit.text.endsWith(' to')) return { text: written, source: null };
+  else if (hit.text.endsWith(' that')) end--;
+  let source: string | null = null;
+  for (let k = start; k <= end && !source; k++) source = mentionAt(ctx, k)?.entity ?? null;
+  return { text: text.slice(tokens[start]!.start, tokens[end]!.end), source };
 }
 
 const PLACE_TYPES = new Set(['COUNTRY', 'CITY', 'LOC']);
@@ -289,27 +485,49 @@ function caseOf(
   m: Mention,
   tokMention: Int32Array,
   tokens: Token[],
-  base: number,
+  a: number,
+  b: number,
 ): Set<string> | null {
   // The case of a mention's head: the first noun-like token that has a case. Null when unknown
-  // (Latin script, indeclinable words), which every case slot accepts.
+  // (Latin script, indeclinable words), which every case slot accepts. Only tokens [a, b) are read.
   const cases = new Set<string>();
   // A guessed reading of an unknown first name ("Нарендра" read as a genitive surname) says less than
   // an indeclinable surname after it ("Моди"): guessed tokens decide only when nothing else does.
   let guessed: Set<string> | null = null;
-  for (let i = 0; i < tokens.length; i++) {
+  // Tokens are ordered by offset: start at the first one that does not end before the mention.
+  let lo = a;
+  let hi = b;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  // "Ван И", "Мао Нин": a person whose last name does not decline shows no case, whatever the first
+  // word seems to be ("Ван" also reads as the city).
+  if (m.type === 'PERSON' && doc.lang === 'ru') {
+    let last = lo;
+    while (last + 1 < b && tokens[last + 1]!.end <= m.end) last++;
+    const lt = tokens[last];
+    // (A first name that declines, "Ярослав Емельяненко", still shows the case.)
+    const firstName = tokens[lo]?.features?.tags?.includes('Name');
+    if (lt && lt.end === m.end && lt.features?.tags?.includes('Fixd') && last > lo && !firstName) return null;
+  }
+  for (let i = lo; i < b; i++) {
     const t = tokens[i]!;
+    if (t.start >= m.end) break;
     if (t.start < m.start || t.end > m.end) continue;
-    if (tokMention[base + i] === -1) continue;
+    if (tokMention[i] === -1) continue;
     const f = t.features;
     if (!f) continue;
-    if (f.tags?.includes('Fixd')) return null;
-    if (f.case && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
+    // ("ХАМАС", "ООН": abbreviations do not decline, whatever case the tagger gives them.)
+    if (f.tags?.includes('Fixd') || (doc.lang === 'ru' && ABBREVIATION.test(t.text))) return null;
+    // (A nationality adjective, "туркменского лидера", is in the case of the phrase it modifies.)
+    if (f.case && (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && m.via === 'adjective'))) {
       const own = f.guessed && m.type === 'PERSON' ? (guessed ??= new Set<string>()) : cases;
       // Other readings of the same form count too ("Риме": locative of Рим, dative of Рима). A place
       // name is read as a place: its geographic readings only ("Ливана" is no nominative of the name
       // Ливана), in one number ("Индии" is no nominative plural, "Филиппины" no genitive singular).
-      let readings = [f, ...tokenAlternatives(doc, base + i).map((r) => r.features)].filter((r) => r.case);
+      let readings = [f, ...tokenAlternatives(doc, i).map((r) => r.features)].filter((r) => r.case);
       if (PLACE_TYPES.has(m.type)) {
         const geo = readings.filter((r) => r.tags?.includes('Geox'));
         if (geo.length) readings = geo;
@@ -352,6 +570,19 @@ export function extractEvents(
     }
   }
   const inQuote = markQuotes(tokens);
+  // «Газпром», «Росатом»: quotation marks around one name alone mark the name, not a quotation.
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.text !== '«') continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 6 && tokens[j]!.text !== '»') j++;
+    if (tokens[j]?.text !== '»' || j === i + 1) continue;
+    const mi = tokMention[i + 1]!;
+    let one = mi !== -1;
+    for (let k = i + 1; k < j && one; k++) one = tokMention[k] === mi;
+    if (one) for (let k = i + 1; k < j; k++) inQuote[k] = 0;
+  }
+  const lows: string[] = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) lows[i] = lowerCase(tokens[i]!.text);
   const ctx: Ctx = {
     doc,
     lang: langs.ru!,
@@ -362,31 +593,73 @@ export function extractEvents(
     visit: null,
     lastSubject: [],
     lastParties: null,
+    lastPersonParties: null,
+    partiesUsed: null,
+    partiesArePeople: false,
+    seenTypes: new Set(),
+    paraDates: new Map(),
     partiesTarget: null,
     cueIndex: new Map(),
-    lows: tokens.map((t) => t.text.toLowerCase()),
+    lows,
+    cueStarts: null,
     ruleType: '',
     sentLemmas: null,
   };
   const events: Event[] = [];
   const moneyBySentence = new Map<number, MoneyValue[]>();
+  const datesBySentence = new Map<number, DateValue[]>();
   for (const v of doc.values) {
-    if (v.kind !== 'money') continue;
+    if (v.kind !== 'money' && v.kind !== 'date') continue;
     const si = doc.sentences.findIndex((s) => v.start >= s.start && v.end <= s.end);
-    if (si >= 0) moneyBySentence.set(si, [...(moneyBySentence.get(si) ?? []), v as unknown as MoneyValue]);
+    if (si < 0) continue;
+    if (v.kind === 'money')
+      moneyBySentence.set(si, [...(moneyBySentence.get(si) ?? []), v as unknown as MoneyValue]);
+    else datesBySentence.set(si, [...(datesBySentence.get(si) ?? []), v as unknown as DateValue]);
   }
+  let prevEvents: Event[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
     const lang = langs[s.lang] ?? (s.lang === 'kk' ? langs.ru : undefined);
     if (!lang || s.tokenStart === undefined || s.tokenEnd === undefined) continue;
+    if (ctx.lang !== lang) ctx.cueStarts = null;
     ctx.lang = lang;
-    const sentEvents = sentenceEvents(ctx, si, moneyBySentence.get(si) ?? []);
-    events.push(...mergeInSentence(sentEvents));
+    const sentEvents = sentenceEvents(ctx, si, moneyBySentence.get(si) ?? [], datesBySentence.get(si) ?? []);
+    const kept = mergeInSentence(sentEvents, lang.code);
+    for (const e of kept) ctx.seenTypes.add(e.type);
+    const money = moneyBySentence.get(si);
+    if (!kept.length && money?.length && prevEvents.length) amountAfter(ctx, si, money, prevEvents);
+    events.push(...kept);
+    prevEvents = kept;
   }
   const merged = mergeInDocument(events);
   const quotes = findQuotes(ctx);
   merged.forEach((e, i) => (e.id = `e-${doc.id.slice(2, 10)}-${i + 1}`));
   return { events: merged, quotes };
+}
+
+/**
+ * «…подписали соглашение о строительстве… Общая стоимость проекта составит 1,1 млрд долларов.»: a
+ * sentence with no event of its own that states what something costs gives the amount of the one deal
+ * or agreement of the sentence before it that has none.
+ */
+function amountAfter(ctx: Ctx, si: number, money: MoneyValue[], prev: Event[]): void {
+  const nouns = ctx.lang.amountNouns;
+  if (!nouns.size || money.length !== 1) return;
+  const s = ctx.doc.sentences[si]!;
+  // The sentence opens with the cost ("Общая стоимость проекта составит…"), past adjectives.
+  let k = s.tokenStart!;
+  while (k < s.tokenEnd! && ctx.doc.tokens[k]!.pos === 'ADJ') k++;
+  if (k >= s.tokenEnd! || !nouns.has(lemma(ctx.doc.tokens[k]))) return;
+  const open = prev.filter(
+    (e) =>
+      (e.type === 'DEAL' || e.type === 'SIGN_AGREEMENT') &&
+      !e.amount &&
+      (e.status === 'occurred' || e.status === 'planned'),
+  );
+  if (open.length !== 1) return;
+  const v = money[0]!;
+  open[0]!.amount = { value: v.value, currency: v.currency, text: v.text };
+  if (open[0]!.explain) open[0]!.explain.amount = 'the cost stated in the next sentence';
 }
 
 function markQuotes(tokens: Token[]): Uint8Array {
@@ -407,7 +680,7 @@ function markQuotes(tokens: Token[]): Uint8Array {
   return q;
 }
 
-function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
+function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[], ownDates: DateValue[]): Event[] {
   const { doc } = ctx;
   const s = doc.sentences[si]!;
   const a = s.tokenStart!;
@@ -420,14 +693,12 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
   /** Trigger positions of verbs that take an infinitive as their content, whether or not they made an event. */
   const govAt: number[] = [];
   const used = new Set<number>();
-  const refDate = sentenceRefDate(doc, si);
+  const refDate = sentenceRefDate(ctx, si);
   // The values stage resolved dates against the publication date; a post quoted with its own date
   // needs them resolved again against that.
   const dates =
     refDate === doc.date
-      ? (doc.values.filter(
-          (v) => v.kind === 'date' && v.start >= s.start && v.end <= s.end,
-        ) as unknown as DateValue[])
+      ? ownDates
       : findDates(doc.text.slice(s.start, s.end), s.lang === 'en' ? 'en' : 'ru', refDate, s.start);
   for (let i = a; i < b; i++) {
     if (used.has(i) || ctx.inQuote[i]) continue;
@@ -436,18 +707,21 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
     const key = triggerKey(ctx, t, i);
     const cands = key ? ctx.lang.byFirst.get(key) : undefined;
     if (!cands) continue;
+    const en = ctx.lang.code === 'en';
     for (const { rule, words } of cands) {
-      const en = ctx.lang.code === 'en';
       const end = matchSeq(tokens, i, words, b, words.length > 1 ? (en ? 3 : 2) : 0, key!, en);
       if (end < 0) continue;
       // A trigger word that is part of a name ("Саммит ШОС" as an event name) is not a trigger.
       if (ctx.tokMention[i] !== -1 && (words.length === 1 || ctx.tokMention[end - 1] !== -1)) continue;
       // "Syrian forces": a noun is no use of the verb "force".
       if (rule.verbOnly && (t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
+      // "the two nations' disputed boundary", "a banned party": a participle between a determiner and
+      // its noun describes the thing; it reports no act.
+      if (en && words.length === 1 && attributiveParticiple(tokens, i)) continue;
       if (rule.vetoNext) {
         // "met the deadline": the word after the trigger, past determiners.
         let v = end;
-        while (v < b && tokens[v]!.pos === 'DET') v++;
+        while (v < b && (tokens[v]!.pos === 'DET' || tokens[v]!.text === '«' || tokens[v]!.text === '"')) v++;
         const next = tokens[v];
         if (next && (rule.vetoNext.includes(lemma(next)) || rule.vetoNext.includes(next.text.toLowerCase())))
           continue;
@@ -470,21 +744,60 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
     }
   }
   obligationsAsAppeals(ctx, out, trigAt);
+  // «подписали соглашение о предоставлении кредита»: a deal or aid named as what an agreement is about
+  // is the agreement's subject, not an event of its own.
+  if (ctx.lang.code === 'ru') {
+    for (const e of [...out]) {
+      if (e.type !== 'DEAL' && e.type !== 'AID' && e.type !== 'COOPERATE') continue;
+      const t = trigAt.get(e)!;
+      if (tokens[t]!.pos !== 'NOUN') continue;
+      let k = t - 1;
+      while (k > a && tokens[k]!.pos === 'ADJ' && t - k < 3) k--;
+      const about = lemma(tokens[k]);
+      if ((about !== 'о' && about !== 'об') || tokens[k - 1]?.pos !== 'NOUN') continue;
+      const host = out.find(
+        (o) => o !== e && (o.type === 'SIGN_AGREEMENT' || o.type === 'DEAL') && trigAt.get(o)! < t,
+      );
+      if (!host) continue;
+      host.amount ??= e.amount;
+      out.splice(out.indexOf(e), 1);
+    }
+  }
   rankByProminence(ctx, out, trigAt, trigEndAt, a, b);
   // "…, the State Department said.": a closing credit line is the source of the sentence's
   // events, not an event of its own.
   for (const e of [...out]) {
-    if (e.type !== 'STATEMENT' || e.target.length) continue;
+    if (e.type !== 'STATEMENT') continue;
     const t = trigAt.get(e)!;
+    // «…, сообщил в среду Юрий Ушаков»: a Russian verb of saying right after the comma, its speaker
+    // after it, is a credit line whatever object the verb seemed to take.
+    const inverted = ctx.lang.code === 'ru' && tokens[t - 1]?.text === ',' && isVerb(tokens[t]!);
+    if (e.target.length && !inverted) continue;
+    // «…, Лавров заявил, что Москва открыта к диалогу»: a saying with its own content is no credit line.
+    let content = false;
+    for (let k = t + 1; k < Math.min(b, t + 3) && !content && ctx.lang.code === 'ru'; k++)
+      content = COMPLEMENTIZERS.has(lemma(tokens[k])) || tokens[k]!.text === ':';
+    if (content) continue;
     const before = out.filter((o) => o !== e && o.type !== 'STATEMENT' && trigAt.get(o)! < t);
     if (!before.length) continue;
     let k = t - 1;
     while (k > a && tokens[k]!.text !== ',') k--;
     if (tokens[k]?.text !== ',' || ctx.tokMention[k + 1] === undefined) continue;
+    let speaker = e.source[0] ?? null;
+    if (inverted) {
+      let j = t + 1;
+      while (j < b && (ctx.tokMention[j] === -1 || !doc.mentions[ctx.tokMention[j]!]!.entity)) j++;
+      const id = j < b ? doc.mentions[ctx.tokMention[j]!]!.entity : undefined;
+      const ent = id ? ctx.entities.get(id) : undefined;
+      if (ent) speaker = entityRef(ent);
+    }
     for (const o of before)
       o.attribution ??= {
-        source: e.source[0] ?? null,
-        text: doc.text.slice(tokens[k + 1]!.start, tokens[t]!.end),
+        source: speaker,
+        text: doc.text.slice(
+          tokens[inverted ? t : k + 1]!.start,
+          tokens[inverted ? (tokens[b - 1]!.kind === 'punct' ? b - 2 : b - 1) : t]!.end,
+        ),
       };
     out.splice(out.indexOf(e), 1);
   }
@@ -498,6 +811,19 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
       /ing$/.test(tokens[t]!.text) &&
       !tokens.slice(a, t).some((x) => x.text === ',');
     if (opening && out.some((o) => o.type !== 'STATEMENT')) return false;
+    // «Путин подчеркнул, что Москва выступает за…»: a saying inside what is said is its content.
+    const inner = out.some((o) => {
+      if (o === e || o.type !== 'STATEMENT' || ctx.lang.code !== 'ru') return false;
+      const u = trigAt.get(o)!;
+      if (u >= t) return false;
+      for (let k = u + 1; k < t; k++) if (COMPLEMENTIZERS.has(lemma(tokens[k]))) return true;
+      return false;
+    });
+    if (inner) return false;
+    // «Как сообщает турецкая газета Hürriyet, Анкара предложит…»: the outlet's account frames the news.
+    // («Как сообщили в Акорде, визит … перенесен»: the same for an institution's account.)
+    const framing = ctx.lang.code === 'ru' && lemma(tokens[t - 1]) === 'как';
+    if (framing && out.some((o) => o.type !== 'STATEMENT' && trigAt.get(o)! > t)) return false;
     return !out.some((o) => {
       if (o === e || o.type === 'STATEMENT') return false;
       const u = trigAt.get(o)!;
@@ -506,6 +832,33 @@ function sentenceEvents(ctx: Ctx, si: number, money: MoneyValue[]): Event[] {
       return false;
     });
   });
+}
+
+const ATTRIBUTIVE_BEFORE = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  "'",
+  '’',
+  "'s",
+  '’s',
+]);
+
+/** An English "-ed" form right after a determiner or possessive and right before a noun or adjective. */
+function attributiveParticiple(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!/ed$/i.test(t.text)) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || (next.pos !== 'NOUN' && next.pos !== 'ADJ')) return false;
+  return ATTRIBUTIVE_BEFORE.has(prev.text.toLowerCase());
 }
 
 /**
@@ -653,19 +1006,37 @@ function ownPenalty(ctx: Ctx, t: number, clStart: number, a: number): number {
 }
 
 /** The date a sentence's relative words refer to: the dateline of an embedded post, else the article's. */
-function sentenceRefDate(doc: Doc, si: number): string | null {
+function sentenceRefDate(ctx: Ctx, si: number): string | null {
+  const doc = ctx.doc;
+  // (The signature needs "(@"; most documents have none, and their paragraphs need not be read.)
+  if (!(ctx.hasPost ??= doc.text.includes('(@'))) return doc.date;
   const s = doc.sentences[si]!;
   // An embedded post carries its own date in its signature ("— Name (@handle) November 6, 2025").
   const paraStart = doc.text.lastIndexOf('\n\n', s.start) + 1;
+  const known = ctx.paraDates.get(paraStart);
+  if (known !== undefined) return known;
   let paraEnd = doc.text.indexOf('\n\n', s.end);
   if (paraEnd < 0) paraEnd = doc.text.length;
   const para = doc.text.slice(paraStart, paraEnd);
   const sig = /\(@\w+\)\s+([A-Z][a-z]+ \d{1,2}, \d{4})/.exec(para);
+  let date = doc.date;
   if (sig) {
     const d = findDates(sig[1]!, 'en', doc.date)[0];
-    if (d?.past) return d.past;
+    if (d?.past) date = d.past;
   }
-  return doc.date;
+  ctx.paraDates.set(paraStart, date);
+  return date;
+}
+
+const oneWordBreaks = new WeakMap<string[][], Set<string>>();
+
+/** True when token k opens a clause: ";", ":", a complementizer, or a clause-break word after a comma or dash. */
+function isBreakAt(tokens: Token[], breaks: Set<string>, k: number): boolean {
+  const t = tokens[k]!;
+  if (t.text === ';' || t.text === ':') return true;
+  if (COMPLEMENTIZERS.has(lemma(t)) && t.pos !== 'PRON' && t.pos !== 'DET') return true;
+  if (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '—') return breaks.has(lemma(t));
+  return false;
 }
 
 function clauseBounds(
@@ -675,33 +1046,28 @@ function clauseBounds(
   i: number,
 ): { start: number; end: number; parent: number } {
   const tokens = ctx.doc.tokens;
-  const breaks = ctx.lang.cues.clauseBreaks;
-  const isBreakAt = (k: number): boolean => {
-    const t = tokens[k]!;
-    if (t.text === ';' || t.text === ':') return true;
-    if (COMPLEMENTIZERS.has(lemma(t)) && t.pos !== 'PRON' && t.pos !== 'DET') return true;
-    if (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '—') {
-      return breaks.some((c) => c.length === 1 && lemma(t) === c[0]);
-    }
-    return false;
-  };
+  let breaks = oneWordBreaks.get(ctx.lang.cues.clauseBreaks);
+  if (!breaks) {
+    breaks = new Set(ctx.lang.cues.clauseBreaks.filter((c) => c.length === 1).map((c) => c[0]!));
+    oneWordBreaks.set(ctx.lang.cues.clauseBreaks, breaks);
+  }
   let start = a;
   for (let k = i - 1; k > a; k--) {
-    if (isBreakAt(k)) {
+    if (isBreakAt(tokens, breaks, k)) {
       start = k;
       break;
     }
   }
   let end = b;
   for (let k = i + 1; k < b; k++) {
-    if (isBreakAt(k)) {
+    if (isBreakAt(tokens, breaks, k)) {
       end = k - (tokens[k - 1]?.text === ',' ? 1 : 0);
       break;
     }
   }
   let parent = a;
   for (let k = start - 1; k > a; k--) {
-    if (isBreakAt(k)) {
+    if (isBreakAt(tokens, breaks, k)) {
       parent = k;
       break;
     }
@@ -722,16 +1088,38 @@ function mentionAt(ctx: Ctx, k: number): Mention | null {
 function governedByPrep(ctx: Ctx, first: number, a: number): boolean {
   const tokens = ctx.doc.tokens;
   const own = tokens[first]?.features?.case;
+  let other = false;
+  let nomNoun = false;
   for (let k = first - 1; k >= a; k--) {
     const t = tokens[k]!;
-    if (t.pos === 'ADP') return true;
-    if (ctx.tokMention[k] !== -1) continue;
+    if (t.pos === 'ADP') {
+      // «Постоянный представитель России при ООН Василий Небензя»: the preposition governs the other
+      // name; the nominative name after it stands beside the title noun the phrase modifies.
+      if (own === 'nomn' && other && ctx.lang.code === 'ru') {
+        let j = k - 1;
+        while (j >= a && (ctx.tokMention[j] !== -1 || tokens[j]!.pos === 'ADJ')) j--;
+        const head = tokens[j];
+        if (j >= a && head && head.pos === 'NOUN' && head.features?.case === 'nomn') return false;
+      }
+      return true;
+    }
+    if (ctx.tokMention[k] !== -1) {
+      if (ctx.tokMention[k] !== ctx.tokMention[first]) other = true;
+      continue;
+    }
+    // «Между тем глава МИД…», «При этом Токаев…»: the preposition governs its pronoun.
+    if (k - 1 >= a && tokens[k - 1]?.pos === 'ADP' && ctx.lang.code === 'ru') {
+      if (t.pos === 'PRON' || t.pos === 'DET' || ADVERBIAL_PHRASES.has(`${ctx.lows[k - 1]} ${ctx.lows[k]}`))
+        return false;
+    }
     // "в 2010 году Google …": a time phrase before a name does not govern it.
     if (ctx.lang.timeNouns.has(lemma(t))) return false;
     // A noun in another case before a nominative name heads a phrase of its own
-    // ("в узком составе | Касым-Жомарт Токаев …").
+    // ("в узком составе | Касым-Жомарт Токаев …"); so before a name without case that stands beside a
+    // nominative noun ("В ответ | немецкий концерн Bayer …").
+    if (t.pos === 'NOUN' && t.features?.case === 'nomn' && ctx.lang.code === 'ru') nomNoun = true;
     if (
-      own === 'nomn' &&
+      (own === 'nomn' || (own === undefined && nomNoun)) &&
       t.pos === 'NOUN' &&
       t.features?.case &&
       t.features.case !== 'nomn' &&
@@ -775,8 +1163,14 @@ function chainAt(ctx: Ctx, from: number, end: number, ownPreps: string[], keepAl
       )
         break;
       if (isVerb(t) && t.pos !== 'AUX') break;
+      // «…с министром Кошербаевым, а также встреча с Президентом…»: "а", "но" start another phrase.
+      if (ctx.lang.code === 'ru' && (lemma(t) === 'а' || lemma(t) === 'но') && t.pos === 'CCONJ') break;
       if (t.text === ',' || CONJ.has(lemma(t))) {
-        if (out[out.length - 1]!.mentions.length === 0 && out.length > 1) break;
+        if (out[out.length - 1]!.mentions.length === 0 && out.length > 1) {
+          // "the US, Russia, and Switzerland": the serial comma before the last member.
+          if (ctx.lang.code === 'en' && tokens[k - 1]?.text === ',' && CONJ.has(lemma(t))) continue;
+          break;
+        }
         // "и" inside a nested phrase ("по Южной и Центральной Азии") does not start a new member.
         if (!(nested && CONJ.has(lemma(t)) && t.text !== ',')) {
           out.push({ mentions: [] });
@@ -850,10 +1244,14 @@ function pickFromConjunct(ctx: Ctx, c: Conjunct, spec: ArgSpec): string | null {
   // "aid to victims in Turkey", "удар по югу Ливана"; never for a genitive or a subject. After the
   // direct object of a cooperative act only through "of" or "from" ("обсудили ситуацию в Сирии"
   // names a topic); a hostile act is aimed at the place ("bombed positions in Syria").
-  const hostile = (eventType(ctx.ruleType)?.quad ?? 1) >= 3;
+  // (A condemnation aims at whoever acted, not at the place where it happened: "осудило удар по
+  // конвою в секторе Газа".)
+  const hostile =
+    (eventType(ctx.ruleType)?.quad ?? 1) >= 3 && (ctx.ruleType !== 'ACCUSE' || ctx.lang.code !== 'ru');
   const nested = (c.nested ?? []).filter((_, i) => {
-    if (spec.from === 'prep' || spec.from === 'agent') return true;
     const by = c.nestedBy?.[i] ?? '';
+    if (ctx.ruleType === 'ACCUSE' && (by === 'в' || by === 'во' || by === 'на')) return false;
+    if (spec.from === 'prep' || spec.from === 'agent') return true;
     return spec.from === 'object' && (hostile || by === '' || by === 'of' || by === 'from');
   });
   for (const mi of direct ? c.mentions : nested) {
@@ -880,6 +1278,115 @@ function idsFromChain(ctx: Ctx, chain: Conjunct[], spec: ArgSpec): string[] {
   return ids;
 }
 
+/** The subject mention at token k, if it may be one (see `findSubject`). */
+function subjectAt(ctx: Ctx, k: number, a: number, b: number): Mention | null {
+  const tokens = ctx.doc.tokens;
+  const isRu = ctx.lang.code === 'ru';
+  const m = mentionAt(ctx, k);
+  if (!m || !m.entity || ctx.inQuote[k]) return null;
+  let first = k;
+  while (first > a && ctx.tokMention[first - 1] === ctx.tokMention[k]) first--;
+  if (m.via === 'adjective') {
+    // "Israeli police", "российские военные": a nationality before a plain noun names the country's actor.
+    let last = k;
+    while (last + 1 < b && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
+    const next = tokens[last + 1];
+    // ("Vietnamese Foreign Minister": English titles are often tagged as names.)
+    const nounLike = next?.pos === 'NOUN' || (!isRu && next?.pos === 'PROPN');
+    if (!next || !nounLike || ctx.tokMention[last + 1] !== -1) return null;
+    if (isRu && next.features?.case && next.features.case !== 'nomn') return null;
+  }
+  if (governedByPrep(ctx, first, a)) return null;
+  // "Лидеры договорились", "the leaders agreed": a plural title names no one person.
+  if (m.via === 'title' && tokens[first]!.features?.number === 'plur') return null;
+  if (isRu) {
+    const cases = m.via === 'adjective' ? null : caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens, a, b);
+    if (cases && !cases.has('nomn')) return null;
+    if (!cases && m.via !== 'adjective' && indeclinableModifier(ctx, first, a, b)) return null;
+  } else if (lemma(tokens[first - 1]) === 'of') {
+    // "the President of Kazakhstan" names its person; "the government of Iran" acts for Iran.
+    const head = tokens[first - 2];
+    if (!head || head.pos !== 'NOUN' || ctx.tokMention[first - 2] !== -1 || governedByPrep(ctx, first - 2, a))
+      return null;
+  }
+  return m;
+}
+
+/** Steps left from token `from` over a member's own noun phrase (see `collectSubject`). */
+function skipSubjectPhrase(ctx: Ctx, from: number, entity: string, a: number, b: number): number {
+  const tokens = ctx.doc.tokens;
+  let j = from;
+  while (j > a) {
+    const m = mentionAt(ctx, j);
+    if (
+      m &&
+      (m.entity === entity || m.via === 'title' || m.via === 'adjective' || genitive(ctx, m, j, a, b))
+    ) {
+      const mi = ctx.tokMention[j];
+      while (j > a && ctx.tokMention[j] === mi) j--;
+      continue;
+    }
+    const p = tokens[j]!.pos;
+    // ("Узбекистан и эмиратская компания Masdar": the kind noun of a company or outlet.)
+    if (
+      p === 'DET' ||
+      p === 'ADJ' ||
+      (p === 'NOUN' && j === from && APPOSITION_HEADS.has(lemma(tokens[j])))
+    ) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** The subject at token k with its coordinated members ("Казахстан и Узбекистан подписали"). */
+function collectSubject(ctx: Ctx, k: number, a: number, b: number): string[] {
+  const tokens = ctx.doc.tokens;
+  const isRu = ctx.lang.code === 'ru';
+  const mi = ctx.tokMention[k]!;
+  let first = k;
+  while (first > a && ctx.tokMention[first - 1] === mi) first--;
+  const ids: string[] = [];
+  const head = ctx.doc.mentions[mi]!;
+  ids.push(head.entity!);
+  // Steps left over a member's own noun phrase: its title ("Президент России Владимир Путин"),
+  // genitive names, determiners and adjectives.
+  let j = skipSubjectPhrase(ctx, first - 1, head.entity!, a, b);
+  let sawAnd = false;
+  while (j > a) {
+    const t = tokens[j]!;
+    const isAnd = CONJ.has(lemma(t));
+    if (isAnd || (t.text === ',' && sawAnd)) {
+      // "the US, Russia, and Switzerland": the serial comma before "and".
+      let at = isAnd && !isRu && tokens[j - 1]?.text === ',' ? j - 1 : j;
+      let m2 = subjectAt(ctx, at - 1, a, b);
+      // «армянская сторона и компания Thales»: a nationality before a plain noun is that state.
+      if (
+        !m2 &&
+        isRu &&
+        tokens[at - 1]?.pos === 'NOUN' &&
+        ctx.tokMention[at - 1] === -1 &&
+        mentionAt(ctx, at - 2)?.via === 'adjective'
+      ) {
+        m2 = subjectAt(ctx, at - 2, a, b);
+        if (m2) at--;
+      }
+      if (m2 && m2.entity && !ids.includes(m2.entity)) {
+        ids.unshift(m2.entity);
+        sawAnd ||= isAnd;
+        let f2 = at - 1;
+        while (f2 > a && ctx.tokMention[f2 - 1] === ctx.tokMention[at - 1]) f2--;
+        j = skipSubjectPhrase(ctx, f2 - 1, m2.entity, a, b);
+        continue;
+      }
+    }
+    break;
+  }
+  return ids;
+}
+
 function findSubject(
   ctx: Ctx,
   trig: number,
@@ -889,92 +1396,6 @@ function findSubject(
 ): Found | null {
   const tokens = ctx.doc.tokens;
   const isRu = ctx.lang.code === 'ru';
-  const ok = (k: number): Mention | null => {
-    const m = mentionAt(ctx, k);
-    if (!m || !m.entity || ctx.inQuote[k]) return null;
-    let first = k;
-    while (first > a && ctx.tokMention[first - 1] === ctx.tokMention[k]) first--;
-    if (m.via === 'adjective') {
-      // "Israeli police", "российские военные": a nationality before a plain noun names the country's actor.
-      let last = k;
-      while (last + 1 < b && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
-      const next = tokens[last + 1];
-      // ("Vietnamese Foreign Minister": English titles are often tagged as names.)
-      const nounLike = next?.pos === 'NOUN' || (!isRu && next?.pos === 'PROPN');
-      if (!next || !nounLike || ctx.tokMention[last + 1] !== -1) return null;
-      if (isRu && next.features?.case && next.features.case !== 'nomn') return null;
-    }
-    if (governedByPrep(ctx, first, a)) return null;
-    // "Лидеры договорились", "the leaders agreed": a plural title names no one person.
-    if (m.via === 'title' && tokens[first]!.features?.number === 'plur') return null;
-    if (isRu) {
-      const cases = m.via === 'adjective' ? null : caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
-      if (cases && !cases.has('nomn')) return null;
-      if (!cases && m.via !== 'adjective' && indeclinableModifier(ctx, first, a, b)) return null;
-    } else if (lemma(tokens[first - 1]) === 'of') {
-      // "the President of Kazakhstan" names its person; "the government of Iran" acts for Iran.
-      const head = tokens[first - 2];
-      if (
-        !head ||
-        head.pos !== 'NOUN' ||
-        ctx.tokMention[first - 2] !== -1 ||
-        governedByPrep(ctx, first - 2, a)
-      )
-        return null;
-    }
-    return m;
-  };
-  const collect = (k: number): string[] => {
-    // The subject with its coordinated members ("Казахстан и Узбекистан подписали").
-    const mi = ctx.tokMention[k]!;
-    let first = k;
-    while (first > a && ctx.tokMention[first - 1] === mi) first--;
-    const ids: string[] = [];
-    const head = ctx.doc.mentions[mi]!;
-    ids.push(head.entity!);
-    // Steps left over a member's own noun phrase: its title ("Президент России Владимир Путин"),
-    // genitive names, determiners and adjectives.
-    const skipPhrase = (from: number, entity: string): number => {
-      let j = from;
-      while (j > a) {
-        const m = mentionAt(ctx, j);
-        if (
-          m &&
-          (m.entity === entity || m.via === 'title' || m.via === 'adjective' || genitive(ctx, m, j, a, b))
-        ) {
-          const mi = ctx.tokMention[j];
-          while (j > a && ctx.tokMention[j] === mi) j--;
-          continue;
-        }
-        const p = tokens[j]!.pos;
-        if (p === 'DET' || p === 'ADJ') {
-          j--;
-          continue;
-        }
-        break;
-      }
-      return j;
-    };
-    let j = skipPhrase(first - 1, head.entity!);
-    let sawAnd = false;
-    while (j > a) {
-      const t = tokens[j]!;
-      const isAnd = CONJ.has(lemma(t));
-      if (isAnd || (t.text === ',' && sawAnd)) {
-        const m2 = ok(j - 1);
-        if (m2 && m2.entity && !ids.includes(m2.entity)) {
-          ids.unshift(m2.entity);
-          sawAnd ||= isAnd;
-          let f2 = j - 1;
-          while (f2 > a && ctx.tokMention[f2 - 1] === ctx.tokMention[j - 1]) f2--;
-          j = skipPhrase(f2 - 1, m2.entity);
-          continue;
-        }
-      }
-      break;
-    }
-    return ids;
-  };
   // Own-country pronoun: "his country will join", "его страна".
   for (let k = trig - 1; k >= cl.start; k--) {
     if (
@@ -989,13 +1410,39 @@ function findSubject(
     }
     if (mentionAt(ctx, k)) break;
   }
+  // «концерн Bayer, который приобрёл Monsanto в 2018 году, заявил»: after a relative clause and its
+  // closing comma the predicate's subject stands before "который".
+  if (
+    isRu &&
+    lemma(tokens[cl.start]) === 'который' &&
+    tokens[trig - 1]?.text === ',' &&
+    tokens[cl.start - 1]?.text === ','
+  ) {
+    for (let k = cl.start - 2; k >= a; k--) {
+      if (tokens[k]!.text === ',' || CONDITIONALS.has(lemma(tokens[k]))) break;
+      const m = subjectAt(ctx, k, a, b);
+      if (m)
+        return { ids: collectSubject(ctx, k, a, b), how: `subject "${m.text}" before the relative clause` };
+    }
+  }
   for (let k = trig - 1; k >= cl.start; k--) {
     // "…unless the tanker is released": a condition has its own subject, which may be unnamed.
-    if (CONDITIONALS.has(lemma(tokens[k]))) return null;
-    const m = ok(k);
+    if (CONDITIONALS.has(lemma(tokens[k]))) {
+      // «Если стороны договорятся, …, заявил глава компании Меиржан Юсупов»: the speaker after the verb.
+      if (isRu && isVerb(tokens[trig]!) && tokens[trig - 1]?.text === ',') {
+        for (let j = trig + 1; j < Math.min(cl.end, trig + 8); j++) {
+          const m = subjectAt(ctx, j, a, b);
+          if (m?.type === 'PERSON' || (m && m.type === 'ORG'))
+            return { ids: [m.entity!], how: `subject after the verb "${m.text}"` };
+          if (isVerb(tokens[j]!)) break;
+        }
+      }
+      return null;
+    }
+    const m = subjectAt(ctx, k, a, b);
     if (m) {
       // A subject mention that is a genitive modifier of another noun is not the subject.
-      return { ids: collect(k), how: `subject "${m.text}"` };
+      return { ids: collectSubject(ctx, k, a, b), how: `subject "${m.text}"` };
     }
   }
   const viaHead = headModifierSubject(ctx, trig, cl, a, b);
@@ -1010,7 +1457,7 @@ function findSubject(
       let c = trig + 1;
       while (c < b && tokens[c]!.text !== ',') c++;
       for (let j = c + 1; j < Math.min(b, c + 8); j++) {
-        const m = ok(j);
+        const m = subjectAt(ctx, j, a, b);
         if (m) return { ids: [m.entity!], how: `subject of the main clause "${m.text}"` };
         if (isVerb(tokens[j]!)) break;
       }
@@ -1031,7 +1478,7 @@ function findSubject(
       if ((l !== 'в' && l !== 'во') || ctx.tokMention[k] !== -1) continue;
       const m = mentionAt(ctx, k + 1);
       if (!m?.entity || (m.type !== 'ORG' && m.type !== 'COUNTRY' && m.type !== 'CITY')) continue;
-      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens, a, b);
       // Abbreviations ("в МИД") do not decline, whatever case the dictionary gives them.
       const abbr = /^[А-ЯЁA-Z]{2,}$/.test(tokens[k + 1]!.text);
       if (cases && !cases.has('loct') && !abbr) continue;
@@ -1047,22 +1494,28 @@ function findSubject(
     }
   }
   for (let k = from; k < cl.start; k++) {
-    const m = ok(k);
+    const m = subjectAt(ctx, k, a, b);
     if (m && !ctx.inQuote[k]) {
       // Take the whole name: the subject is the last token of its mention.
       let last = k;
       while (last + 1 < cl.start && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
-      return { ids: collect(last), how: `shared subject "${m.text}"` };
+      return { ids: collectSubject(ctx, last, a, b), how: `shared subject "${m.text}"` };
     }
   }
   // Inverted order: "…», — заявил Токаев." (verbs only, the name right after the verb). English
   // inverts only after a quotation or a comma ("…," said Lavrov).
   if (!isVerb(tokens[trig]!)) return null;
   if (!isRu && !/^[,"”’—]$/.test(tokens[trig - 1]?.text ?? '')) return null;
-  for (let k = trig + 1; k < Math.min(cl.end, trig + 4); k++) {
-    const m = ok(k);
-    if (m) return { ids: [m.entity!], how: `subject after the verb "${m.text}"` };
+  // («— заявил журналистам пресс-секретарь президента России Дмитрий Песков»: a Russian speaker may
+  // follow an addressee and a long title.)
+  // (Past the fourth word only a person after a credit verb, "…, — заявил", with nouns between.)
+  const credit = isRu && /^[,—–»]$/.test(tokens[trig - 1]?.text ?? '');
+  for (let k = trig + 1; k < Math.min(cl.end, trig + (credit ? 9 : 4)); k++) {
+    const m = subjectAt(ctx, k, a, b);
+    if (m && (k < trig + 4 || m.type === 'PERSON'))
+      return { ids: [m.entity!], how: `subject after the verb "${m.text}"` };
     if (isVerb(tokens[k]!)) break;
+    if (k >= trig + 3 && (tokens[k]!.pos === 'ADP' || tokens[k]!.kind === 'punct')) break;
   }
   return null;
 }
@@ -1139,7 +1592,7 @@ function headModifierSubject(
     const m = mentionAt(ctx, k);
     if (!m?.entity || !HEAD_TYPES.has(m.type)) continue;
     if (isRu) {
-      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens, a, b);
       if (cases && !cases.has('gent')) continue;
     }
     const chain = chainAt(ctx, k, trig, [], true);
@@ -1191,6 +1644,18 @@ const APPOSITION_HEADS = new Set([
   'соцсеть',
   'мессенджер',
   'стартап',
+  'авиакомпания',
+  'авиаперевозчик',
+  'перевозчик',
+  'автоконцерн',
+  'автопроизводитель',
+  'нефтекомпания',
+  'госкомпания',
+  'фирма',
+  'телекомпания',
+  'радиостанция',
+  'портал',
+  'биржа',
 ]);
 
 /**
@@ -1201,7 +1666,9 @@ function indeclinableModifier(ctx: Ctx, first: number, a: number, b: number): bo
   const tokens = ctx.doc.tokens;
   const prev = tokens[first - 1];
   if (!prev || first - 1 < a) return false;
-  if (prev.pos === 'NOUN' && ctx.tokMention[first - 1] === -1) return !APPOSITION_HEADS.has(lemma(prev));
+  // ("В четверг МИД КНР призвал": a time phrase before the name is no head it modifies.)
+  if (prev.pos === 'NOUN' && ctx.tokMention[first - 1] === -1)
+    return !APPOSITION_HEADS.has(lemma(prev)) && !ctx.lang.timeNouns.has(lemma(prev));
   if (!CONJ.has(lemma(prev)) && prev.text !== ',') return false;
   const before = mentionAt(ctx, first - 2);
   return !!before && genitive(ctx, before, first - 2, a, b);
@@ -1224,7 +1691,19 @@ function objectPronoun(ctx: Ctx, trig: number, after: number): string | null {
   };
   if (isObj(tokens[after])) return tokens[after]!.text;
   if (ctx.lang.code === 'ru' && isObj(tokens[trig - 1])) return tokens[trig - 1]!.text;
+  // "встретил высокого гостя", "высокого гостя встретил": the visitor the text is about.
+  if (ctx.lang.code === 'ru') {
+    let k = after;
+    while (tokens[k]?.pos === 'ADJ') k++;
+    if (isGuest(tokens[k])) return tokens[k]!.text;
+    if (isGuest(tokens[trig - 1])) return tokens[trig - 1]!.text;
+  }
   return null;
+}
+
+/** "гость" in the singular: the visitor of the visit the text describes. */
+function isGuest(t: Token | undefined): boolean {
+  return !!t && lemma(t) === 'гость' && t.features?.number !== 'plur';
 }
 
 /** True when a plain noun or pronoun in the nominative stands before the trigger in its clause (a subject). */
@@ -1256,7 +1735,7 @@ function mentionEnd(ctx: Ctx, mi: number, from: number): number {
 /** True when the mention at token k is in the genitive only (a modifier of the noun before it). */
 function genitive(ctx: Ctx, m: Mention, k: number, a: number, b: number): boolean {
   if (ctx.lang.code !== 'ru') return false;
-  const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens.slice(a, b), a);
+  const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens, a, b);
   void k;
   return !!cases && cases.has('gent') && !cases.has('nomn');
 }
@@ -1305,9 +1784,31 @@ function findArg(
     case 'subject':
       found = findSubject(ctx, trig, cl, a, b);
       if (!found) {
-        const party = hasCue(ctx, cl.start, trig, ctx.lang.cues.parties);
+        const partyHit = cueAt(ctx, cl.start, trig, ctx.lang.cues.parties);
+        let party = partyHit?.text ?? null;
+        // «президенты России и США могут встретиться»: the parties word names its sides itself.
+        if (partyHit && ctx.lang.code === 'ru') {
+          const after = partyHit.pos + partyHit.text.split(' ').length;
+          const own = idsFromChain(ctx, chainAt(ctx, after, trig, []), { from: 'gen' });
+          if (own.length >= 2 && tokens[after] && ctx.tokMention[after] !== -1) {
+            if (role === 'source') ctx.partiesTarget = own.slice(1);
+            found =
+              role === 'source'
+                ? { ids: own.slice(0, 1), how: `"${party}" of the sides named after it` }
+                : null;
+            break;
+          }
+        }
+        // «…, если об этом попросят обе стороны, добавил министр»: parties inside a condition do not act.
+        for (let k = cl.start; party && k < trig; k++) if (CONDITIONALS.has(lemma(tokens[k]))) party = null;
+        // Words for people ("президенты", "министры") stand for the last two people who dealt together.
+        const people = party && ctx.lang.peopleParties.has(party) ? ctx.lastPersonParties : null;
         const parties =
-          ctx.lastParties ?? (ctx.visit ? { source: ctx.visit.source, target: ctx.visit.target } : null);
+          people ??
+          ctx.lastParties ??
+          (ctx.visit ? { source: ctx.visit.source, target: ctx.visit.target } : null);
+        ctx.partiesUsed = party ? parties : null;
+        ctx.partiesArePeople = !!people;
         if (party && parties) {
           found =
             role === 'source' ? { ids: parties.source, how: `"${party}": the parties named before` } : null;
@@ -1344,8 +1845,13 @@ function findArg(
       }
       const pronoun = objectPronoun(ctx, trig, k);
       if (pronoun) {
-        // "его встретил Токаев", "welcomed him": the one the text is about.
-        const ids = ctx.lastSubject.length ? ctx.lastSubject : (ctx.visit?.source ?? []);
+        // "его встретил Токаев", "welcomed him": the one the text is about; "гостя": the visitor.
+        const guest = ctx.visit && /^гост/i.test(pronoun);
+        const ids = guest
+          ? ctx.visit!.source
+          : ctx.lastSubject.length
+            ? ctx.lastSubject
+            : (ctx.visit?.source ?? []);
         if (ids.length) found = { ids, how: `pronoun "${pronoun}": the actor named before` };
         break;
       }
@@ -1388,6 +1894,10 @@ function findArg(
       for (let k = cl.start; k < cl.end; k++) {
         const l = lemma(tokens[k]);
         if (l !== 'между' && l !== 'between') continue;
+        // «По итогам переговоров главы государств подписали Договор … между …»: a finite verb between
+        // the trigger and "между" gives the phrase to another head.
+        if (ctx.lang.code === 'ru' && finiteVerbBetween(tokens, Math.min(k, trigEnd), Math.max(k, trig)))
+          break;
         const chain = chainAt(ctx, k + 1, cl.end, [], true);
         const ids = idsFromChain(ctx, chain, spec);
         if (ids.length >= 2) {
@@ -1420,7 +1930,6 @@ function findArg(
 
 function filterCase(ctx: Ctx, chain: Conjunct[], spec: ArgSpec, a: number, b: number): Conjunct[] {
   if (!spec.cases) return chain;
-  const tokens = ctx.doc.tokens.slice(a, b);
   const accept = new Set(spec.cases);
   // Animate accusative has the genitive's form ("принял министра").
   if (accept.has('accs')) accept.add('gent');
@@ -1429,7 +1938,7 @@ function filterCase(ctx: Ctx, chain: Conjunct[], spec: ArgSpec, a: number, b: nu
     const mentions: number[] = [];
     const gen: number[] = [];
     for (const mi of c.mentions) {
-      if (caseFits(ctx, mi, accept, inanimateAccs, tokens, a)) mentions.push(mi);
+      if (caseFits(ctx, mi, accept, inanimateAccs, a, b)) mentions.push(mi);
       else if (ofPlainNoun(ctx, mi, accept, a, b)) gen.push(mi);
     }
     return {
@@ -1446,11 +1955,11 @@ function caseFits(
   mi: number,
   accept: Set<string>,
   inanimateAccs: boolean,
-  tokens: Token[],
   a: number,
+  b: number,
 ): boolean {
   const m = ctx.doc.mentions[mi]!;
-  const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens, a);
+  const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens, a, b);
   if (!cases) return true;
   // Only a person's accusative looks like the genitive; a thing's genitive is no object.
   if (inanimateAccs && m.type !== 'PERSON') {
@@ -1498,30 +2007,59 @@ function statusOf(
   // "threatened to strike if…", "заявил, что хотел бы…": a condition or wish after a verb of saying,
   // vowing or warning belongs to what is said, not to the saying.
   const saying = !nominal && (GOVERNING.has(rule.type) || rule.type === 'STATEMENT');
-  const hypEnd = saying ? trig : cl.end;
+  // («Если стороны договорятся, …, заявил глава компании»: the condition before an inverted verb of
+  // saying is in what is said.)
+  const inverted = saying && ctx.lang.code === 'ru' && tokens[trig - 1]?.text === ',';
+  const hypEnd = inverted ? cl.start : saying ? trig : cl.end;
   const hyp = hasCue(ctx, cl.start, hypEnd, cues.hypothetical);
   if (hyp === 'would' && reportedFuture(ctx, cl.start, hypEnd, trig)) {
-    // "Tokayev said Kazakhstan would join…": the future of reported speech, not a condition.
+    // "Tokayev said Kazakhstan would join…": the future of reported speech, not a condition; "said he
+    // would not provide…" is still a refusal.
+    for (let k = before(trig - 3); k < trig; k++) {
+      if (isNegation(ctx, k)) return { status: 'negated', cue: tokens[k]!.text };
+    }
     return { status: 'planned', cue: '"would" in reported speech' };
   }
   if (hyp) return { status: 'hypothetical', cue: hyp };
   // A nominal event takes the negation and modality of its clause's verb, wherever it stands
   // ("Визит … не состоится", "Визит … запланирован на декабрь").
   const verbAfter = nominal ? nextVerb(tokens, trig, cl.end) : -1;
-  for (let k = before(trig - 3); k < trig; k++) {
-    if (isNegation(cues, tokens[k]!)) return { status: 'negated', cue: tokens[k]!.text };
+  // («…не обсуждались, сообщили в МИД»: the negation before an inverted verb of saying is said.)
+  for (let k = before(trig - 3); k < trig && !inverted; k++) {
+    if (isNegation(ctx, k)) return { status: 'negated', cue: tokens[k]!.text };
+  }
+  // «опровергли сообщения о подготовке визита»: a noun in what is denied did not happen.
+  if (nominal && ctx.lang.denial.size) {
+    for (let k = before(trig - 6); k < trig; k++)
+      if (ctx.lang.denial.has(lemma(tokens[k]))) return { status: 'negated', cue: tokens[k]!.text };
   }
   // Phrases: "refused to sign", "failed to agree", "так и не подписали".
   const negPhrase = hasCue(ctx, before(trig - 4), trig, cues.negation);
   if (negPhrase && negPhrase.includes(' ')) return { status: 'negated', cue: negPhrase };
   if (verbAfter > 0) {
     for (let k = Math.max(trig + 1, verbAfter - 2); k < verbAfter; k++) {
-      if (isNegation(cues, tokens[k]!)) return { status: 'negated', cue: tokens[k]!.text };
+      if (isNegation(ctx, k)) return { status: 'negated', cue: tokens[k]!.text };
     }
+    // «визит … перенесен», «встреча отменена»: the clause's verb itself calls the event off.
+    if (ctx.lang.code === 'ru' && ctx.lang.calledOff.has(lemma(tokens[verbAfter])))
+      return { status: 'negated', cue: tokens[verbAfter]!.text };
   }
-  const modalEnd = nominal ? cl.end : trig;
+  let modalEnd = nominal ? cl.end : inverted ? cl.parent : trig;
+  // «к визиту Токаева в Китай, который ожидается летом»: a relative clause on the noun gives its modality.
+  if (
+    nominal &&
+    ctx.lang.code === 'ru' &&
+    tokens[cl.end]?.text === ',' &&
+    lemma(tokens[cl.end + 1]) === 'который'
+  ) {
+    const s = ctx.doc.sentences[t.sentence]!;
+    let k = cl.end + 2;
+    while (k < s.tokenEnd! && tokens[k]!.text !== ',') k++;
+    modalEnd = k;
+  }
   const exp = hasCue(ctx, cl.parent, modalEnd, cues.expected);
-  if (exp) return { status: nominal ? 'planned' : 'expected', cue: exp };
+  // (OUTPUT.md: "ожидается" makes any event expected; the English rules still read a noun's as planned.)
+  if (exp) return { status: nominal && ctx.lang.code !== 'ru' ? 'planned' : 'expected', cue: exp };
   const plan = hasCue(ctx, cl.parent, modalEnd, cues.planned);
   if (plan) return { status: 'planned', cue: plan };
   if (t.features?.tense === 'futr') return { status: 'planned', cue: `future tense "${t.text}"` };
@@ -1562,10 +2100,19 @@ function reportedFuture(ctx: Ctx, from: number, to: number, trig: number): boole
   return false;
 }
 
-/** A one-word negation cue, by lemma or by form ("не", "not", "didn't"). */
-function isNegation(cues: Record<keyof LangCues, string[][]>, t: Token): boolean {
-  const form = t.text.toLowerCase().replace(/’/g, "'");
-  return cues.negation.some((c) => c.length === 1 && (lemma(t) === c[0] || form === c[0]));
+const oneWordNegations = new WeakMap<string[][], Set<string>>();
+
+/** A one-word negation cue, by lemma or by form ("не", "not", "didn't"), at token k. */
+function isNegation(ctx: Ctx, k: number): boolean {
+  const negation = ctx.lang.cues.negation;
+  let words = oneWordNegations.get(negation);
+  if (!words) {
+    words = new Set(negation.filter((c) => c.length === 1).map((c) => c[0]!));
+    oneWordNegations.set(negation, words);
+  }
+  if (words.has(lemma(ctx.doc.tokens[k]))) return true;
+  const low = ctx.lows[k]!;
+  return words.has(low.includes('’') ? low.replace(/’/g, "'") : low);
 }
 
 function nextVerb(tokens: Token[], from: number, to: number): number {
@@ -1599,8 +2146,7 @@ function nearest<T extends { start: number }>(items: T[], pos: number): T | null
 function topicOf(ctx: Ctx, from: number, to: number): string | null {
   // Topic phrases are cues with an English label; the longest starting in the range wins.
   let list = ctx.cueIndex.get(ctx.lang.topicCues);
-  if (!list)
-    ctx.cueIndex.set(ctx.lang.topicCues, (list = cueMatches(ctx.doc.tokens, ctx.lang.topicCues, ctx.lows)));
+  if (!list) ctx.cueIndex.set(ctx.lang.topicCues, (list = cueMatches(ctx, ctx.lang.topicCues)));
   let best: string | null = null;
   let bestLen = 0;
   for (const hit of list) {
@@ -1642,9 +2188,7 @@ function applyRule(
   // (Russian word order is free: "В аэропорту Астаны его встретил…" has it before the trigger.)
   if (
     rule.requires &&
-    !rule.requires.some((w) =>
-      tokens.slice(ctx.lang.code === 'ru' ? cl.start : trigEnd, cl.end).some((t) => lemma(t) === w),
-    )
+    !requiredIn(tokens, rule.requires, ctx.lang.code === 'ru' ? cl.start : trigEnd, cl.end)
   )
     return null;
   const explain: Record<string, string> = {
@@ -1655,6 +2199,7 @@ function applyRule(
   };
   let source: string[] = [];
   ctx.partiesTarget = null;
+  ctx.partiesUsed = null;
   ctx.ruleType = rule.type;
   // "был задержан турецкой полицией", "was detained on Monday by police": the grammatical subject
   // undergoes the act and the agent, if named, does it.
@@ -1667,7 +2212,20 @@ function applyRule(
     : rule.target;
   if (passive) explain.voice = 'passive: the subject is acted on';
   let proxy = false;
-  for (const spec of sourceSpecs) {
+  // «состоятся его переговоры с…», «её визит в…»: a possessive before the noun is the actor named before.
+  const owner = tokens[trig - 1];
+  if (
+    rule.pos === 'NOUN' &&
+    ctx.lang.code === 'ru' &&
+    owner &&
+    POSSESSIVE_PRONOUNS.has(ctx.lows[trig - 1]!) &&
+    ctx.lastSubject.length &&
+    rule.source.some((x) => x.from === 'gen' || x.from === 'subject')
+  ) {
+    source = ctx.lastSubject;
+    explain.source = `possessive "${owner.text}": the actor named before`;
+  }
+  for (const spec of source.length ? [] : sourceSpecs) {
     const f = findArg(ctx, spec, trig, trigEnd, cl, a, b, 'source');
     if (f && f.ids.length) {
       source = f.ids;
@@ -1677,7 +2235,27 @@ function applyRule(
     }
   }
   let target: string[] = [];
-  for (const spec of targetSpecs) {
+  // «главы государств подписали Договор … между Республикой Казахстан и Республикой Таджикистан»: the
+  // parties the clause names outrank the ones a parties word recalls.
+  if (
+    (explain.source ?? '').includes('parties named before') &&
+    rule.target.some((x) => x.from === 'between') &&
+    ctx.lang.code === 'ru'
+  ) {
+    const s2 = findArg(ctx, BETWEEN_SPEC, trig, trigEnd, cl, a, b, 'source');
+    const t2 = s2 ? findArg(ctx, BETWEEN_SPEC, trig, trigEnd, cl, a, b, 'target') : null;
+    if (s2 && t2) {
+      source = s2.ids;
+      explain.source = s2.how;
+      ctx.partiesTarget = null;
+      ctx.partiesUsed = null;
+    }
+  }
+  // «…», — заявила официальный представитель МИД Мария Захарова: after an inverted verb of saying
+  // the words that follow are the speaker and their title, not an object.
+  const speakerAfter =
+    rule.type === 'STATEMENT' && (explain.source ?? '').startsWith('subject after the verb');
+  for (const spec of speakerAfter ? targetSpecs.filter((x) => x.from !== 'object') : targetSpecs) {
     const f = findArg(ctx, spec, trig, trigEnd, cl, a, b, 'target');
     if (f && f.ids.length) {
       target = f.ids.filter((id) => !source.includes(id));
@@ -1714,6 +2292,9 @@ function applyRule(
     target = ctx.visit.target.filter((id) => !source.includes(id));
     if (target.length) explain.target = 'the host of the visit';
   }
+  // «поздравил кыргызского коллегу», «пригласил туркменского лидера»: a nationality before a word for a
+  // leader stands for the person of that country the text has been about.
+  if (ctx.lang.code === 'ru') target = target.map((id) => counterpartOf(ctx, id, trigEnd, cl.end) ?? id);
   // An ambassador addressed or met stands for the state that sent them, when the sentence names it
   // ("к послу Саудовской Аравии … Риме бинт Бандар": Saudi Arabia and the ambassador).
   for (const id of [...target]) {
@@ -1775,15 +2356,49 @@ function applyRule(
     }
   }
   if (rule.needsTarget && target.length === 0) return null;
+  // «Перед подписанием документа…», «Затем переговоры продолжились…»: a noun whose parties come only
+  // from the visit recalls an event already reported, not a new one.
+  if (
+    rule.pos === 'NOUN' &&
+    tokens[trig]!.pos === 'NOUN' &&
+    (explain.source ?? '').startsWith('the actor of the visit') &&
+    (!explain.target || explain.target === 'the host of the visit') &&
+    ctx.seenTypes.has(rule.type) &&
+    ctx.lang.code === 'ru'
+  )
+    return null;
   if (source.length === 0 && target.length === 0) return null;
   if (source.length === 0 && NEEDS_SOURCE.has(rule.type)) return null;
   // "Состоялся телефонный разговор … Стороны обсудили …": the parties' talk is the call itself.
   if (
     (explain.source ?? '').includes('parties named before') &&
     type === 'MEET' &&
-    ctx.lastParties?.type === 'PHONE_CALL'
+    (ctx.partiesUsed as Parties | null)?.type === 'PHONE_CALL' &&
+    // (Not "договорились провести заседание": what the parties agreed to do is still a meeting.)
+    tokens[trig]!.features?.verbForm !== 'Inf'
   ) {
     type = 'PHONE_CALL';
+  }
+  // «Телефонный разговор… Лидеры обсудили…»: what the parties discuss is the talk just reported.
+  const recalled = ctx.partiesUsed as Parties | null;
+  if (
+    (recalled?.type === type || recalled?.type === 'HOST_VISIT') &&
+    (type === 'MEET' || type === 'PHONE_CALL') &&
+    DISCUSS.has(lemma(tokens[trig])) &&
+    (explain.source ?? '').includes('parties named before')
+  )
+    return null;
+  // «В рамках визита стороны подписали 15 документов»: the sides that sign are the states.
+  if (
+    type === 'SIGN_AGREEMENT' &&
+    (explain.source ?? '').includes('parties named before') &&
+    !ctx.partiesArePeople &&
+    ctx.lang.code === 'ru'
+  ) {
+    source = [...new Set(source.map((id) => countryEntity(ctx, id) ?? id))];
+    target = [...new Set(target.map((id) => countryEntity(ctx, id) ?? id))].filter(
+      (id) => !source.includes(id),
+    );
   }
   // Cities in events stand for their country (a visit to Washington is a visit to the United States).
   if (type === 'VISIT' || type === 'SIGN_AGREEMENT' || type === 'JOIN') {
@@ -1832,9 +2447,23 @@ function applyRule(
     type = rule.withCompany;
   const info = eventType(type);
   if (!info) return null;
-  // "к 2030 году", "by 2030": a deadline, not the date of the event.
+  // "к 2030 году", "by 2030": a deadline, not the date of the event; "на 2025–2027 годы", "for
+  // 2025-2027": the period a programme covers, not the day it was signed.
+  // «…, заявил в четверг вице-премьер»: a date in a closing credit line dates the saying only.
+  let creditAt = Infinity;
+  if (ctx.lang.code === 'ru' && rule.type !== 'STATEMENT') {
+    for (let k = trigEnd + 1; k < b; k++) {
+      if (tokens[k - 1]!.text === ',' && isVerb(tokens[k]!) && ctx.lang.sayLemmas.has(lemma(tokens[k]))) {
+        creditAt = tokens[k]!.start;
+        break;
+      }
+    }
+  }
   const eventDates = dates.filter(
-    (d) => !ctx.lang.deadline.test(doc.text.slice(Math.max(0, d.start - 6), d.start + 3)),
+    (d) =>
+      !ctx.lang.deadline.test(doc.text.slice(Math.max(0, d.start - 6), d.start + 3)) &&
+      !YEAR_RANGE.test(d.text) &&
+      d.start < creditAt,
   );
   const clauseDates = eventDates.filter(
     (d) => d.start >= tokens[cl.start]!.start && d.end <= tokens[cl.end - 1]!.end,
@@ -1851,16 +2480,44 @@ function applyRule(
     type = 'THREATEN';
     ruleCameo = threatCode;
   }
-  const future = st.status === 'planned' || st.status === 'expected';
+  // "могут встретиться в октябре": a possibility or a report of what is still to come reads a
+  // month or weekday forward, as a plan does.
+  const future =
+    st.status === 'planned' ||
+    st.status === 'expected' ||
+    ((st.status === 'hypothetical' || st.status === 'reported') &&
+      ctx.lang.code === 'ru' &&
+      (tokens[trig]!.features?.verbForm === 'Inf' || rule.pos === 'NOUN') &&
+      clauseTense(tokens, cl.start, cl.end, trig) !== 'past');
   let date: string | null = dateVal
     ? future
       ? (dateVal.future ?? dateVal.past)
       : (dateVal.past ?? dateVal.future)
     : null;
+  // «Стороны обсудили…», «министры подписали»: the parties' last event dates what they do next.
+  const used = ctx.partiesUsed as Parties | null;
+  // (What did not happen takes no date from the events around it.)
+  const negated = st.status === 'negated' && ctx.lang.code === 'ru';
   if (
     !date &&
+    !negated &&
+    (explain.source ?? '').includes('parties named before') &&
+    used?.date &&
+    ctx.lang.code === 'ru'
+  ) {
+    date = used.date;
+    explain.date = "the date of the parties' last event";
+  }
+  // (What is still to come after a visit that has taken place is not part of its programme.)
+  const visitPast = ctx.lang.code === 'ru' && !!ctx.visit?.date && !!doc.date && ctx.visit.date < doc.date;
+  if (
+    !date &&
+    !negated &&
     ctx.visit &&
     type !== 'VISIT' &&
+    !(future && visitPast) &&
+    // (What has happened is no part of a visit still to come.)
+    !(ctx.visit.planned && !future) &&
     (source.some(
       (id) => ctx.visit!.source.includes(id) || countryEntity(ctx, ctx.visit!.source[0]!) === id,
     ) ||
@@ -1886,7 +2543,8 @@ function applyRule(
   const locMention =
     findLocation(ctx, cl, type === 'VISIT' ? [] : target) ?? (type === 'VISIT' ? null : placeOf);
   const sentText = doc.text.slice(s.start, s.end);
-  const repCue = hasCue(ctx, a, b, ctx.lang.cues.reported);
+  const repHit = cueAt(ctx, a, b, ctx.lang.cues.reported);
+  const repCue = repHit ? attributionOf(ctx, repHit, a, b) : null;
   const cameo = ruleCameo && (type === rule.type || ruleCameo !== rule.cameo) ? ruleCameo : finalInfo.cameo;
   const ev: Event = {
     id: '',
@@ -1906,7 +2564,7 @@ function applyRule(
     amount: amountVal ? { value: amountVal.value, currency: amountVal.currency, text: amountVal.text } : null,
     topic: topicOf(ctx, trigEnd, cl.end) ?? topicOf(ctx, a, b),
     location: locMention ? ref(locMention) : null,
-    attribution: repCue ? { source: null, text: repCue } : null,
+    attribution: repCue ? { source: repCue.source ? ref(repCue.source) : null, text: repCue.text } : null,
     evidence: { start: s.start, end: s.end, text: sentText },
     rule: rule.id,
     confidence: Math.min(
@@ -1915,21 +2573,112 @@ function applyRule(
     ),
     explain,
   };
+  // A visit that has taken place, or one announced ("совершит визит… В ходе визита планируется…"),
+  // is the frame of the programme the text goes on to describe.
   if (
     type === 'VISIT' &&
-    st.status === 'occurred' &&
+    (st.status === 'occurred' || (st.status === 'planned' && !ctx.visit && ctx.lang.code === 'ru')) &&
     source.length &&
     explain.source &&
     !explain.source.startsWith('the actor')
   ) {
-    ctx.visit = { source, target, date: date && date.length === 10 ? date : (ctx.visit?.date ?? null) };
+    ctx.visit = {
+      source,
+      target,
+      date: date && date.length === 10 ? date : (ctx.visit?.date ?? null),
+      planned: st.status === 'planned',
+    };
   }
   if (source.length && explain.source && !explain.source.startsWith('the actor')) ctx.lastSubject = source;
   if (source.length && target.length && !(explain.source ?? '').includes('parties named before')) {
-    ctx.lastParties = { source, target, type };
+    ctx.lastParties = { source, target, type, date };
+    const person = (id: string): boolean => ctx.entities.get(id)?.type === 'PERSON';
+    if (source.some(person) && target.some(person)) ctx.lastPersonParties = ctx.lastParties;
   }
   return ev;
 }
+
+const BETWEEN_SPEC: ArgSpec = { from: 'between' };
+
+/** True when one of the lemmas `words` stands in tokens [from, to). */
+function requiredIn(tokens: Token[], words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (words.includes(lemma(tokens[k]))) return true;
+  return false;
+}
+
+/** True when a finite verb stands in tokens [from, to). */
+function finiteVerbBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (
+      isVerb(t) &&
+      t.features?.verbForm !== 'Inf' &&
+      t.features?.verbForm !== 'Part' &&
+      t.features?.verbForm !== 'Ger'
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Words for a leader or counterpart after a nationality adjective ("кыргызского коллегу"). */
+const COUNTERPART_NOUNS = new Set([
+  'коллега',
+  'лидер',
+  'президент',
+  'премьер',
+  'премьер-министр',
+  'визави',
+  'партнер',
+]);
+
+/**
+ * The person a "nationality + коллега/лидер" phrase after the trigger stands for: a person of that
+ * country among the parties or actors named before. Null when the phrase is not there or names no one.
+ */
+function counterpartOf(ctx: Ctx, id: string, from: number, to: number): string | null {
+  const country = ctx.entities.get(id);
+  if (country?.type !== 'COUNTRY') return null;
+  for (let k = from; k < to; k++) {
+    const m = mentionAt(ctx, k);
+    if (!m || m.entity !== id || m.via !== 'adjective') continue;
+    if (!COUNTERPART_NOUNS.has(lemma(ctx.doc.tokens[k + 1]))) return null;
+    const known = [
+      ...(ctx.lastPersonParties?.source ?? []),
+      ...(ctx.lastPersonParties?.target ?? []),
+      ...ctx.lastSubject,
+      ...(ctx.visit?.source ?? []),
+      ...(ctx.visit?.target ?? []),
+    ];
+    for (const p of known) {
+      const e = ctx.entities.get(p);
+      if (e?.type === 'PERSON' && e.country === country.country) return p;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Verbs of discussing: the parties' discussion continues their talks or call. */
+const DISCUSS = new Set(['обсудить', 'обсуждать', 'обменяться']);
+
+/** Russian possessive pronouns of the third person ("его визит"); «свой» refers to the clause's own subject. */
+const POSSESSIVE_PRONOUNS = new Set(['его', 'ее', 'её', 'их']);
+
+/** A preposition and a pronoun that make an adverb ("Между тем", with "тем" read as a noun). */
+const ADVERBIAL_PHRASES = new Set([
+  'между тем',
+  'при этом',
+  'кроме того',
+  'помимо того',
+  'помимо этого',
+  'до того',
+  'после того',
+]);
+
+const ABBREVIATION = /^[А-ЯЁ]{2,}$/;
+
+const YEAR_RANGE = /\d{4}\s*[–—-]\s*\d{4}/;
 
 /** CAMEO code of the threat to do a hostile act of each type (sanctions, restrictions, protest, force). */
 const THREAT_OF: Record<string, string> = {
@@ -1966,9 +2715,11 @@ function protesterSubject(ctx: Ctx, from: number, trig: number): string | null {
 function isPassive(ctx: Ctx, trig: number, trigEnd: number, a: number): boolean {
   const tokens = ctx.doc.tokens;
   const t = tokens[trig]!;
-  if (t.pos !== 'VERB' || t.features?.verbForm !== 'Part') return false;
+  // The English tagger may call a participle after an adverb finite ("was heavily criticized"); after
+  // "be" any non-"-ing" verb form is a participle.
+  if (t.pos !== 'VERB' || (t.features?.verbForm !== 'Part' && ctx.lang.code !== 'en')) return false;
   if (lemma(tokens[trigEnd - 1]) === 'by' && trigEnd - 1 > trig) return false;
-  if (ctx.lang.code === 'ru') return t.features.voice === 'pssv';
+  if (ctx.lang.code === 'ru') return t.features?.voice === 'pssv';
   // The English tagger calls "-ing" forms participles too ("are investigating").
   if (/ing$/i.test(t.text)) return false;
   for (let k = trig - 1, skipped = 0; k >= a && skipped <= 2; k--, skipped++) {
@@ -2016,7 +2767,7 @@ function findAgent(
       while (last + 1 < cl.end && ctx.tokMention[last + 1] === ctx.tokMention[k]) last++;
       instr = tokens[last + 1]?.pos === 'NOUN' && tokens[last + 1]!.features?.case === 'ablt';
     } else {
-      const cases = caseOf(ctx.doc, m, ctx.tokMention, tokens.slice(a, b), a);
+      const cases = caseOf(ctx.doc, m, ctx.tokMention, ctx.doc.tokens, a, b);
       instr = !!cases?.has('ablt');
     }
     if (!instr) continue;
@@ -2098,10 +2849,22 @@ function mergeInto(into: Event, e: Event): void {
   into.location ??= e.location;
 }
 
-function mergeInSentence(events: Event[]): Event[] {
+/** An event whose source was guessed from the context, or is missing. */
+function weak(e: Event): boolean {
+  return e.source.length === 0 || (e.explain?.source ?? '').startsWith('the actor');
+}
+
+/**
+ * An event whose counterpart the sentence names ("… а также встреча с Президентом Токаевым"): two such
+ * events with different counterparts are two events even when their actor was guessed.
+ */
+function namedTarget(e: Event): boolean {
+  const how = e.explain?.target ?? '';
+  return e.target.length > 0 && !!how && !how.startsWith('the host') && !how.includes('named before');
+}
+
+function mergeInSentence(events: Event[], code: string): Event[] {
   const out: Event[] = [];
-  const weak = (e: Event): boolean =>
-    e.source.length === 0 || (e.explain?.source ?? '').startsWith('the actor');
   for (const e of events) {
     // Two triggers of one event in a sentence ("прибыл с визитом", "обратился … и подчеркнул") are one
     // event: statements by one speaker pool their addressees; other types need compatible parties.
@@ -2110,8 +2873,7 @@ function mergeInSentence(events: Event[]): Event[] {
         o.type === e.type &&
         (sameSet(o.source, e.source) || weak(e) || weak(o)) &&
         (e.type === 'STATEMENT' ||
-          weak(e) ||
-          weak(o) ||
+          ((weak(e) || weak(o)) && (code !== 'ru' || !namedTarget(e) || !namedTarget(o))) ||
           subset(e.target, o.target) ||
           subset(o.target, e.target)) &&
         compatibleDates(o.date, e.date),

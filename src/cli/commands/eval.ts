@@ -14,6 +14,7 @@ SET: factru   factRuEval-2016 PER/LOC/ORG (Natasha benchmark convention)
      conll    CoNLL-2003 English (conlleval), with compromise and wink-nlp
      names    Wikidata en–ru name pairs
      plover   PLOVER gold records: event category and actors
+     petrarch PETRARCH validation records (English events, development set)
      gold DIR articles with *.gold.json beside them (default: ../shared/seed)
      all      every set above
 

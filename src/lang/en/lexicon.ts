@@ -258,7 +258,8 @@ export const KNOWN_VERBS: ReadonlySet<string> = new Set(
    state stay step stop strengthen stress struggle study submit succeed suffer suggest summon supply
    support suppose surrender surround suspend sustain target terminate test testify thank threaten tour
    trade train transfer travel treat try turn unite urge use vary veto violate visit voice vote wait walk
-   want warn watch welcome widen wish withdraw work worry wound yield`
+   want warn watch welcome widen wish withdraw work worry wound yield
+   patrol compel repel stab scrap equip admit confer deter rob`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -274,7 +275,7 @@ export const NOUN_VERBS: ReadonlySet<string> = new Set(
    raid raise rally reach record reform regard release remark reply report request rescue reserve respect
    result return review rule sanction score search sentence share shell ship sign signal start state step
    stop stress struggle study supply support surrender talk target test threat tour trade train transfer
-   travel treat try turn use veto visit voice vote wait walk want watch welcome wish work worry wound yield`
+   travel treat try turn use veto visit voice vote wait walk want watch welcome wish work worry wound yield patrol`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -6,6 +6,8 @@ export const EN_MODALITY = {
     'no longer',
     'fail to',
     'refuse to',
+    // "Greece's refusal to negotiate": the refused act did not happen.
+    'refusal to',
     "didn't",
     "don't",
     "doesn't",

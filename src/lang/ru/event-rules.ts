@@ -167,6 +167,12 @@ const NOT_A_GUEST = [
 
 /** News agencies and outlets after a verb of saying: a credit line, not a statement ("сообщает ТАСС"). */
 const MEDIA = [
+  // (After an opening quotation mark too: "сообщает «Медиазона»".)
+  'коммерсантъ',
+  'ведомости',
+  'известия',
+  'медиазона',
+  'медуза',
   'тасс',
   'итар-тасс',
   'риа',
@@ -364,6 +370,10 @@ export const RU_EVENT_RULES: EventRule[] = [
       'провести беседа',
       'провести консультация',
       'провести саммит',
+      'провести заседание',
+      'проводить переговоры',
+      'проводить консультация',
+      'проводить встреча',
       'сесть за стол переговоры',
       'продолжить переговоры',
     ],
@@ -392,6 +402,13 @@ export const RU_EVENT_RULES: EventRule[] = [
         target: ['Marco Rubio'],
         status: 'planned',
         date: '2025-11-07',
+      }),
+      ex('Токаев и Мирзиёев договорились провести заседание Высшего государственного совета в декабре.', {
+        type: 'MEET',
+        source: ['Kassym-Jomart Tokayev'],
+        target: ['Shavkat Mirziyoyev'],
+        status: 'planned',
+        date: '2025-12',
       }),
       ex('Во вторник Мирзиёев провел встречу с Генеральным секретарем ООН Антониу Гутерришем.', {
         type: 'MEET',
@@ -497,6 +514,24 @@ export const RU_EVENT_RULES: EventRule[] = [
     ],
   }),
   rule({
+    id: 'ru.meet.vstrecha-dvukh',
+    trigger: ['встреча', 'переговоры', 'беседа', 'саммит'],
+    pos: 'NOUN',
+    type: 'MEET',
+    // "встреча Путина и Пезешкиана": the genitive names both sides, no "с" needed.
+    source: [GEN],
+    target: [],
+    needsTarget: true,
+    examples: [
+      ex('Очная встреча Путина и Пезешкиана в ближайшее время не планируется.', {
+        type: 'MEET',
+        source: ['Vladimir Putin'],
+        target: ['Masoud Pezeshkian'],
+        status: 'negated',
+      }),
+    ],
+  }),
+  rule({
     id: 'ru.meet.uchastie-v-sammite',
     trigger: ['принять участие', 'участвовать', 'принимать участие'],
     pos: 'VERB',
@@ -536,7 +571,7 @@ export const RU_EVENT_RULES: EventRule[] = [
         type: 'MEET',
         source: ['Narendra Modi'],
         target: ['BRICS summit'],
-        status: 'planned',
+        status: 'expected',
       }),
     ],
   }),
@@ -566,6 +601,30 @@ export const RU_EVENT_RULES: EventRule[] = [
         target: ['Shavkat Mirziyoyev'],
         status: 'occurred',
       }),
+    ],
+  }),
+  rule({
+    id: 'ru.host.byl-prinyat',
+    // "был принят президентом": the short participle, which the tagger reads as an adjective.
+    trigger: ['принятый'],
+    pos: 'VERB',
+    type: 'HOST_VISIT',
+    requires: ['быть'],
+    source: [{ from: 'agent', types: ['PERSON'] }],
+    target: [{ from: 'subject', types: ['PERSON', 'ORG'] }],
+    needsTarget: true,
+    examples: [
+      ex(
+        'В среду Алексей Миллер был принят президентом Кыргызстана Садыром Жапаровым.',
+        {
+          type: 'HOST_VISIT',
+          source: ['Sadyr Japarov'],
+          target: ['Alexey Miller'],
+          date: '2026-03-04',
+          status: 'occurred',
+        },
+        '2026-03-06',
+      ),
     ],
   }),
   rule({
@@ -1141,8 +1200,6 @@ export const RU_EVENT_RULES: EventRule[] = [
     trigger: [
       'предложить',
       'пообещать',
-      'договориться',
-      'условиться',
       'выразить готовность',
       'заявить о готовность',
       'подтвердить готовность',
@@ -1161,7 +1218,8 @@ export const RU_EVENT_RULES: EventRule[] = [
     // "предложил посредничество" is a mediation rule's event.
     vetoNext: ['посредничество', 'свой', 'посредник'],
     source: [SUBJ],
-    target: [OBJ_DAT, OBJ, WITH],
+    // "выразил готовность выступить посредником между Исламабадом и Кабулом": both sides.
+    target: [OBJ_DAT, OBJ, WITH, AMONG],
     examples: [
       ex('Токаев пригласил Мирзиёева посетить Астану.', {
         type: 'INTENT',
@@ -1183,6 +1241,33 @@ export const RU_EVENT_RULES: EventRule[] = [
     ],
   }),
   rule({
+    id: 'ru.intent.dogovoritsya',
+    trigger: ['договориться', 'условиться'],
+    pos: 'VERB',
+    type: 'INTENT',
+    // "договорились провести встречу", "договорились подписать": the agreed act is the event, planned.
+    vetoNext: [
+      'провести',
+      'встретиться',
+      'подписать',
+      'посетить',
+      'заключить',
+      'организовать',
+      'обменяться',
+      'продолжить',
+    ],
+    source: [SUBJ],
+    target: [OBJ_DAT, OBJ, WITH],
+    examples: [
+      ex('Россия и Китай договорились о расширении сотрудничества в энергетике.', {
+        type: 'INTENT',
+        source: ['Russia'],
+        target: ['China'],
+        status: 'occurred',
+      }),
+    ],
+  }),
+  rule({
     id: 'ru.intent.predlagat',
     trigger: ['предлагать', 'обещать', 'приглашать'],
     pos: 'VERB',
@@ -1196,6 +1281,44 @@ export const RU_EVENT_RULES: EventRule[] = [
         type: 'INTENT',
         source: ['Russia'],
         target: ['Kazakhstan'],
+        status: 'occurred',
+      }),
+    ],
+  }),
+  rule({
+    id: 'ru.intent.gotov',
+    trigger: ['готовый'],
+    pos: 'VERB',
+    type: 'INTENT',
+    // "Пекин готов играть конструктивную роль"; "готов подписать", "готова вложить": the act is the event.
+    vetoNext: [
+      'к',
+      'посетить',
+      'подписать',
+      'провести',
+      'встретиться',
+      'вступить',
+      'присоединиться',
+      'заключить',
+      'построить',
+      'инвестировать',
+      'вложить',
+      'закупить',
+      'приобрести',
+      'ввести',
+      'принять',
+      'обсудить',
+      'выделить',
+      'поставить',
+      'предоставить',
+      'оказать',
+    ],
+    source: [SUBJ],
+    target: [WITH, OBJ_DAT, AMONG],
+    examples: [
+      ex('Пекин готов и дальше играть конструктивную роль в политическом урегулировании.', {
+        type: 'INTENT',
+        source: ['China'],
         status: 'occurred',
       }),
     ],
@@ -1266,7 +1389,8 @@ export const RU_EVENT_RULES: EventRule[] = [
     pos: 'VERB',
     type: 'PRAISE',
     source: [SUBJ],
-    target: [OBJ_WIDE, OBJ_DAT],
+    // "высоко оценил уровень партнерства с Душанбе": the partner of what is praised.
+    target: [OBJ_WIDE, OBJ_DAT, WITH_PARTY],
     needsTarget: true,
     vetoNext: ['отношение', 'отношения', 'связь', 'контакт', 'диалог', 'участник'],
     examples: [
@@ -1285,6 +1409,25 @@ export const RU_EVENT_RULES: EventRule[] = [
         type: 'PRAISE',
         source: ['China'],
         target: ['Kazakhstan'],
+        status: 'occurred',
+      }),
+    ],
+  }),
+  rule({
+    id: 'ru.praise.nazvat',
+    trigger: ['назвать', 'называть'],
+    pos: 'VERB',
+    type: 'PRAISE',
+    // "назвал Узбекистан надежным партнером": calling someone a partner or friend endorses them.
+    requires: ['партнер', 'друг', 'союзник', 'пример', 'образец'],
+    source: [SUBJ],
+    target: [OBJ],
+    needsTarget: true,
+    examples: [
+      ex('Вадефуль назвал Узбекистан «надежным партнером Германии в Центральной Азии».', {
+        type: 'PRAISE',
+        source: ['Johann Wadephul'],
+        target: ['Uzbekistan'],
         status: 'occurred',
       }),
     ],
@@ -1470,6 +1613,27 @@ export const RU_EVENT_RULES: EventRule[] = [
   }),
   // ---- AID ----
   rule({
+    id: 'ru.aid.vydelit-sredstva',
+    trigger: ['выделить', 'выделять', 'выделение'],
+    pos: 'VERB',
+    type: 'AID',
+    amount: true,
+    // "Германия выделит Узбекистану 95 млн евро на проекты": funds granted to a state (loans are deals).
+    requires: ['евро', 'доллар', 'рубль', 'тенге', 'сум', 'юань', 'средство', 'млн', 'млрд'],
+    source: [SUBJ],
+    target: [{ ...OBJ_DAT, types: ['COUNTRY', 'CITY', 'ORG'] }],
+    needsTarget: true,
+    examples: [
+      ex('Германия выделит Узбекистану 95 млн евро на проекты в сфере здравоохранения.', {
+        type: 'AID',
+        source: ['Germany'],
+        target: ['Uzbekistan'],
+        status: 'planned',
+        amount: 95e6,
+      }),
+    ],
+  }),
+  rule({
     id: 'ru.aid.pomoshch',
     trigger: [
       'выделить',
@@ -1617,6 +1781,24 @@ export const RU_EVENT_RULES: EventRule[] = [
         type: 'ACCUSE',
         source: ['China'],
         target: ['United States'],
+        status: 'occurred',
+      }),
+    ],
+  }),
+  rule({
+    id: 'ru.accuse.osudit',
+    trigger: ['осудить', 'осуждать'],
+    pos: 'VERB',
+    type: 'ACCUSE',
+    // «МИД осудил удар по конвою»: a condemnation stands even when it names no one to blame (tried
+    // after ru.accuse.obvinit, which takes the condemned party when there is one).
+    source: [SUBJ],
+    target: [],
+    examples: [
+      ex('Министерство иностранных дел Турции решительно осудило удар по гуманитарному конвою.', {
+        type: 'ACCUSE',
+        source: ['Ministry of Foreign Affairs of Turkey'],
+        target: [],
         status: 'occurred',
       }),
     ],
