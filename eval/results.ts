@@ -175,6 +175,24 @@ function ploverSection(r: SetResult): string[] {
   ];
 }
 
+function petrarchSection(r: SetResult): string[] {
+  const perFile = (r.metrics.perFile ?? {}) as Record<string, ShareJ>;
+  return [
+    `## PETRARCH-2 validation records (${String(r.metrics.scored)} of ${String(r.metrics.records)} sentences with a gold category): the English development set`,
+    '',
+    'Gold CAMEO codes mapped to PLOVER categories; we tune English event rules here, not on the PLOVER',
+    'records above. Most unit-test sentences use invented countries (Arnor, Gondor), so they weigh',
+    'entity recognition more than event coding; the real news sentences (PETR2 GSR) are the useful part.',
+    '',
+    '| measure | value |',
+    '| --- | ---: |',
+    `| event category accuracy (top event) | ${sh(get<ShareJ>(r.metrics, 'type'))} |`,
+    `| … on the real news sentences | ${sh(perFile.gsr)} |`,
+    `| … on the unit-test sentences | ${sh(perFile.unit)} |`,
+    `| source / target actor accuracy | ${sh(get<ShareJ>(r.metrics, 'source'))} / ${sh(get<ShareJ>(r.metrics, 'target'))} |`,
+  ];
+}
+
 function goldSection(r: SetResult): string[] {
   const e = get<Prf & { tp: number; fp: number; fn: number }>(r.metrics, 'events');
   return [
@@ -202,6 +220,7 @@ const SECTIONS: Record<string, (r: SetResult) => string[]> = {
   bsnlp: bsnlpSection,
   names: namesSection,
   plover: ploverSection,
+  petrarch: petrarchSection,
   gold: goldSection,
 };
 
