@@ -4,9 +4,15 @@
  *
  *   npx tsx bench/store.ts [--docs 100000] [--events 1000000] [--workers N] [--stages a,b,c]
  *                          [--data ../shared/data] [--dir DIR] [--keep] [--skip-ingest] [--skip-queries] [--json]
+ *                          [--write-only [--prepared FILE]]
  *
  * The articles (bsnlp raw ru, NEREL, factRuEval books) are looped to --docs documents; each copy gets
  * its own URL, so copies are stored (and linked as near-duplicates of the first), not skipped.
+ *
+ * --write-only measures the writer alone: the articles are extracted once (kept in --prepared, default
+ * DIR/prepared.v8, and reused while the pipeline version matches), then looped to --docs prepared
+ * documents and written in the ingest's batches. The time includes decoding each document from the
+ * worker message format (structured clone), which the ingest's main thread pays too.
  */
 import {
   createWriteStream,
@@ -17,13 +23,19 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
+import { docId } from '../src/doc.js';
+import { createExtractor } from '../src/store/extractor.js';
 import { ingest } from '../src/store/ingest.js';
+import { pipelineVersion } from '../src/store/prepare.js';
+import type { PreparedDocument } from '../src/store/types.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import { nameKey } from '../src/store/names.js';
 import { effectiveRange } from '../src/store/merge.js';
@@ -41,6 +53,9 @@ const { values } = parseArgs({
     'skip-queries': { type: 'boolean', default: false },
     queries: { type: 'string', default: '200' },
     json: { type: 'boolean', default: false },
+    'write-only': { type: 'boolean', default: false },
+    prepared: { type: 'string' },
+    'batch-size': { type: 'string' },
   },
 });
 
@@ -119,7 +134,96 @@ report.corpusDocs = texts.length;
 const dbPath = join(workDir, 'bench.db');
 const nDocs = Number(values.docs);
 
-if (!values['skip-ingest'] && texts.length > 0) {
+/** Bumped when `PreparedDocument` changes shape, so that a kept --prepared file is rebuilt. */
+const PREPARED_FORMAT = 2;
+
+/** The corpus extracted once, in the form workers send to the writer (v8 structured-clone bytes). */
+async function preparedCorpus(): Promise<Buffer[]> {
+  const stages = values.stages
+    ? values.stages === 'none'
+      ? []
+      : values.stages.split(',')
+    : (await import('../src/pipeline/pipeline.js')).DEFAULT_STAGES;
+  const version = pipelineVersion(stages);
+  const file = resolve(values.prepared ?? join(workDir, 'prepared.v8'));
+  if (existsSync(file)) {
+    const cached = deserialize(readFileSync(file)) as { version: string; format?: number; docs: Buffer[] };
+    if (
+      cached.version === version &&
+      cached.format === PREPARED_FORMAT &&
+      cached.docs.length === texts.length
+    )
+      return cached.docs;
+  }
+  log(`write-only: extracting ${texts.length} articles once (kept in ${file})…`);
+  const extract = await createExtractor({ stages: [...stages], lang: null, version });
+  const docs: Buffer[] = [];
+  texts.forEach((text, k) => {
+    const [r] = extract([{ text, url: `https://copy0.bench.local/${k}`, date: '2025-10-01' }]);
+    if (r?.ok) docs.push(serialize(r.doc));
+  });
+  writeFileSync(file, serialize({ version, format: PREPARED_FORMAT, docs }));
+  return docs;
+}
+
+if (values['write-only'] && texts.length > 0) {
+  for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
+  const docs = await preparedCorpus();
+  const batchSize = Number(values['batch-size'] ?? 256);
+  const store = await SqliteStore.open(dbPath);
+  let written = 0;
+  let dups = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let batch: PreparedDocument[] = [];
+  const flush = async (): Promise<void> => {
+    for (const o of await store.writeDocuments(batch)) {
+      if (o.action !== 'skipped') written++;
+      if (o.duplicateOf) dups++;
+    }
+    batch = [];
+  };
+  for (let i = 0; i < nDocs; i++) {
+    const k = i % docs.length;
+    const copy = Math.floor(i / docs.length);
+    bytes += docs[k]!.length;
+    const d = deserialize(docs[k]!) as PreparedDocument;
+    d.url = `https://copy${copy}.bench.local/${k}`;
+    d.id = docId(d.text, d.url);
+    d.date = `2025-10-${String(1 + (i % 28)).padStart(2, '0')}`;
+    batch.push(d);
+    if (batch.length >= batchSize) await flush();
+    if (i % 10000 === 9999)
+      log(`  ${i + 1} written, ${Math.round((i + 1) / ((performance.now() - t0) / 1000))} docs/s so far`);
+  }
+  if (batch.length) await flush();
+  // Closing moves the write-ahead log into the database file: part of the writing.
+  store.checkpoint();
+  await store.close();
+  const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6;
+  const size = dbSize(dbPath);
+  report.writeOnly = {
+    documents: written,
+    duplicates: dups,
+    seconds: +secs.toFixed(1),
+    cpuSeconds: +cpuSecs.toFixed(1),
+    docsPerSecond: Math.round(written / secs),
+    docsPerCpuSecond: Math.round(written / cpuSecs),
+    messageKilobytesPerDoc: +(bytes / nDocs / 1024).toFixed(1),
+    dbMegabytes: +(size / 1048576).toFixed(1),
+    megabytesPer1000: +(size / 1048576 / (written / 1000)).toFixed(2),
+  };
+  log(
+    `write-only: ${written.toLocaleString('en')} prepared documents written in ${secs.toFixed(1)} s = ` +
+      `${Math.round(written / secs)} docs/s (${Math.round(written / cpuSecs)} per CPU second; batches of ${batchSize}; ${(bytes / nDocs / 1024).toFixed(1)} KB per worker message document); ` +
+      `database ${(size / 1048576).toFixed(0)} MB = ${(size / 1048576 / (written / 1000)).toFixed(2)} MB per 1,000 (${dups.toLocaleString('en')} near-duplicates)`,
+  );
+}
+
+if (!values['write-only'] && !values['skip-ingest'] && texts.length > 0) {
   for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
   const jsonl = join(workDir, 'articles.jsonl');
   const out = createWriteStream(jsonl);
@@ -171,7 +275,7 @@ if (!values['skip-ingest'] && texts.length > 0) {
   );
 }
 
-if (!values['skip-queries']) {
+if (!values['skip-queries'] && !values['write-only']) {
   const nEvents = Number(values.events);
   const store = await SqliteStore.open(dbPath);
   const db = store.handle;

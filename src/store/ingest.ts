@@ -223,7 +223,9 @@ export async function ingest(paths: readonly string[], opts: IngestOptions = {})
   }
 
   const inflight: Array<{ inputs: DocInput[]; results: Promise<ExtractResult[]> }> = [];
-  const maxInflight = Math.max(2, workers * 2);
+  // The writes block this thread; the workers keep going only on jobs already sent to them. Enough
+  // are kept in flight to cover a whole write batch, so that neither side waits for the other.
+  const maxInflight = workers > 0 ? workers * 2 + Math.ceil(batchSize / CHUNK) : 2;
   let writeBuf: PreparedDocument[] = [];
 
   const flushWrites = async (all = true): Promise<void> => {

@@ -43,3 +43,35 @@ export function outletOf(url: string | null): string | null {
     return null;
   }
 }
+
+// Name forms reached through a title or pronoun ("глава государства") say nothing about who is meant
+// out of context, and a metonym ("Вашингтон") names something else too: none are lookup keys.
+const UNNAMING_VIA = new Set(['title', 'pronoun', 'metonym']);
+
+/**
+ * The lookup keys an entity of one article adds: `exact` keys of its names and named mentions
+ * (surface forms and lemmas), and `parts`, the words of those keys that are not keys themselves.
+ *
+ * @example entityNameKeys({ name: 'Kassym-Jomart Tokayev', names: {}, mentions: [] }).parts // ['kassym', 'jomart', 'tokayev']
+ */
+export function entityNameKeys(
+  e: {
+    name: string;
+    names?: Record<string, string> | null;
+    mentions: ReadonlyArray<{ text: string; lemma?: string | null; via?: string | null }>;
+  },
+  key: (name: string) => string = nameKey,
+): { exact: string[]; parts: string[] } {
+  const exact = new Set<string>();
+  exact.add(key(e.name));
+  for (const n of Object.values(e.names ?? {})) exact.add(key(n));
+  for (const m of e.mentions) {
+    if (m.via && UNNAMING_VIA.has(m.via)) continue;
+    exact.add(key(m.text));
+    if (m.lemma) exact.add(key(m.lemma));
+  }
+  exact.delete('');
+  const parts = new Set<string>();
+  for (const k of exact) for (const p of nameParts(k)) if (!exact.has(p)) parts.add(p);
+  return { exact: [...exact], parts: [...parts] };
+}

@@ -4,8 +4,10 @@
  */
 import type { Doc, Token } from '../doc.js';
 import { VERSION } from '../version.js';
-import { minhash } from './minhash.js';
-import type { PreparedDocument, PreparedEntity, PreparedEvent } from './types.js';
+import { mergeKey } from './merge.js';
+import { lshKeys, minhash } from './minhash.js';
+import { entityNameKeys } from './names.js';
+import type { EncodedDocument, PreparedDocument, PreparedEntity, PreparedEvent } from './types.js';
 
 const LEMMA_KINDS = new Set<Token['kind']>(['word', 'number', 'hashtag', 'handle']);
 
@@ -80,7 +82,7 @@ export function prepareDocument(doc: Doc, version: string): PreparedDocument {
     sentence: sentenceAt(starts, ev.evidence.start),
     lemmas: doc.tokens.length ? lemmaString(doc.tokens, ev.evidence.start, ev.evidence.end) : null,
   }));
-  return {
+  const out: PreparedDocument = {
     id: doc.id,
     source: doc.source,
     url: doc.url,
@@ -96,5 +98,36 @@ export function prepareDocument(doc: Doc, version: string): PreparedDocument {
     events,
     quotes: doc.quotes,
     warnings: doc.warnings,
+  };
+  out.encoded = encodeDocument(out);
+  return out;
+}
+
+/**
+ * The stored forms of a prepared document's parts (JSON, lookup keys, merge keys, band keys), made
+ * where the document is prepared so that the writing thread does not spend its time on them.
+ *
+ * @example const enc = encodeDocument(prepared); enc.eventData.length === prepared.events.length // true
+ */
+export function encodeDocument(d: PreparedDocument): EncodedDocument {
+  return {
+    entityData: d.entities.map(({ mentions: _mentions, ...rest }) => JSON.stringify(rest)),
+    entityNames: d.entities.map((e) => JSON.stringify(e.names ?? {})),
+    nameKeys: d.entities.map((e) => entityNameKeys(e)),
+    // The evidence and quote texts have columns of their own; the JSON leaves them out (see readers).
+    eventData: d.events.map(({ event: ev }) =>
+      JSON.stringify({ ...ev, evidence: { ...ev.evidence, text: undefined } }),
+    ),
+    mergeKeys: d.events.map(({ event: ev }) =>
+      mergeKey(
+        ev.type,
+        ev.status,
+        ev.source.map((r) => r.id),
+        ev.target.map((r) => r.id),
+      ),
+    ),
+    quoteData: d.quotes.map((q) => JSON.stringify({ ...q, text: undefined })),
+    bands: d.fingerprint ? lshKeys(d.fingerprint) : [],
+    warnings: JSON.stringify(d.warnings ?? []),
   };
 }

@@ -59,6 +59,32 @@ export interface PreparedDocument {
   events: PreparedEvent[];
   quotes: Quote[];
   warnings: Warning[];
+  /**
+   * What the writer stores, derived from the fields above by `prepareDocument` in the extraction
+   * worker so that the single writing thread only binds values. Optional: stores derive what is
+   * missing. It goes stale when the document is changed afterwards; delete it then.
+   */
+  encoded?: EncodedDocument;
+}
+
+/** Stored forms of a `PreparedDocument`'s parts, each list aligned with the list it encodes. */
+export interface EncodedDocument {
+  /** Each entity as JSON, without its mentions (the document's view of the entity). */
+  entityData: string[];
+  /** Each entity's `names` as JSON. */
+  entityNames: string[];
+  /** Each entity's lookup keys (see `entityNameKeys`). */
+  nameKeys: Array<{ exact: string[]; parts: string[] }>;
+  /** Each event as JSON, without the evidence text (stored beside it). */
+  eventData: string[];
+  /** Each event's merge key (see `mergeKey`). */
+  mergeKeys: Array<string | null>;
+  /** Each quote as JSON, without its text (stored beside it). */
+  quoteData: string[];
+  /** LSH band keys of the fingerprint (empty without one). */
+  bands: number[];
+  /** `warnings` as JSON. */
+  warnings: string;
 }
 
 /** What happened to one document in `writeDocuments`. */

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
-import { FILLER, fixtureAnalyzer, meetDoc, prepared } from './fixtures.js';
+import type { PreparedDocument } from '../../src/store/types.js';
+import { FILLER, fixtureAnalyzer, meetDoc, prepared, TOKAYEV } from './fixtures.js';
 import { storeSuite } from './store-suite.js';
 
 function tempDir(): string {
@@ -126,6 +127,44 @@ describe('sqlite specifics', () => {
     expect(await b.integrityCheck()).toEqual([]);
     await a.close();
     await b.close();
+  });
+
+  it('stores a document the same with or without its precomputed forms, and with stale ones', async () => {
+    const rows = async (doc: PreparedDocument): Promise<unknown> => {
+      const store = await SqliteStore.open(join(dir, `${Math.random()}.db`));
+      await store.writeDocuments([doc]);
+      const db = store.handle;
+      const out = {
+        back: { ...(await store.getDocument(doc.id)), ingestedAt: null },
+        names: db.prepare('SELECT key, entity, exact FROM entity_names ORDER BY 1, 2').all(),
+        entities: db.prepare('SELECT doc, entity, ord, data FROM document_entities ORDER BY 1, 2').all(),
+        events: db.prepare('SELECT merge_key, type FROM events ORDER BY id').all(),
+        bands: db.prepare('SELECT COUNT(*) FROM document_bands').pluck().get(),
+      };
+      await store.close();
+      return out;
+    };
+    const spec = meetDoc({ quote: { speaker: TOKAYEV, text: 'критических минералах' } });
+    const withForms = prepared(spec);
+    expect(withForms.encoded).toBeDefined();
+    const without = prepared(spec);
+    delete without.encoded;
+    expect(await rows(without)).toEqual(await rows(withForms));
+    // Edited after preparing: the lists no longer match the precomputed forms, which are then ignored.
+    const edited = prepared(spec);
+    edited.events = [];
+    const fresh = prepared(spec);
+    fresh.events = [];
+    delete fresh.encoded;
+    expect(await rows(edited)).toEqual(await rows(fresh));
+    // The evidence and quote texts live in their own columns, once.
+    const store = await SqliteStore.open(join(dir, 'once.db'));
+    await store.writeDocuments([withForms]);
+    const data = store.handle.prepare('SELECT data FROM event_mentions').pluck().all() as string[];
+    expect(data.length).toBeGreaterThan(0);
+    for (const d of data) expect(JSON.parse(d).evidence.text).toBeUndefined();
+    expect((await store.getDocument(withForms.id))!.quotes).toEqual(withForms.quotes);
+    await store.close();
   });
 
   it('plugs a KB name resolver in front of the stored names', async () => {

@@ -16,14 +16,15 @@ import {
   datePrecision,
   datesCompatible,
   effectiveRange,
-  mergeKey,
   strongerStatus,
 } from '../merge.js';
 import { isQid, nameKey, nameParts, outletOf } from '../names.js';
+import { encodeDocument } from '../prepare.js';
 import { analyzeQuery, ftsQuery, lemmaSnippet, phraseQuery, type QueryAnalyzer } from '../query-text.js';
-import { LSH_BANDS, NEAR_DUPLICATE_SIMILARITY, lshKeys, similarity } from '../minhash.js';
+import { LSH_BANDS, MINHASH_SIZE, NEAR_DUPLICATE_SIMILARITY, lshKeys } from '../minhash.js';
 import type {
   ActorResolver,
+  EncodedDocument,
   EntityProfile,
   EventFilters,
   EventMentionRecord,
@@ -91,9 +92,27 @@ const EVENT_COLUMNS = [
 /** Matches of one word beyond this many articles are ranked among the most recently stored ones. */
 export const SEARCH_RANK_WINDOW = 20_000;
 
-// Name forms reached through a title or pronoun ("глава государства") say nothing about who is meant
-// out of context, and a metonym ("Вашингтон") names something else too: none are lookup keys.
-const UNNAMING_VIA = new Set(['title', 'pronoun', 'metonym']);
+/** `similarity` of two signatures in their stored (binary) form: the share of equal 32-bit values. */
+function signatureSimilarity(a: Buffer, b: Buffer): number {
+  if (a.length !== b.length) return 0;
+  let same = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    const o = i * 4;
+    if (a[o] === b[o] && a[o + 1] === b[o + 1] && a[o + 2] === b[o + 2] && a[o + 3] === b[o + 3]) same++;
+  }
+  return same / MINHASH_SIZE;
+}
+
+/** True when the document carries stored forms that still match its lists (it was not edited since). */
+function encodedFits(d: PreparedDocument): d is PreparedDocument & { encoded: EncodedDocument } {
+  const e = d.encoded;
+  return (
+    e !== undefined &&
+    e.entityData.length === d.entities.length &&
+    e.eventData.length === d.events.length &&
+    e.quoteData.length === d.quotes.length
+  );
+}
 
 function compareScores(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
@@ -134,9 +153,11 @@ function asList<T>(v: T | T[] | undefined): T[] {
  */
 class WriteCache {
   private entities = new Map<string, string>();
-  private names = new Set<string>();
+  // entity → name key → the strongest `exact` flag written (1 beats 0, as in the upsert)
+  private names = new Map<string, Map<string, number>>();
+  private nameCount = 0;
   private stagedEntities = new Map<string, string>();
-  private stagedNames = new Set<string>();
+  private stagedNames = new Map<string, Map<string, number>>();
 
   entity(id: string): string | undefined {
     return this.stagedEntities.get(id) ?? this.entities.get(id);
@@ -144,17 +165,30 @@ class WriteCache {
   stageEntity(id: string, sig: string): void {
     this.stagedEntities.set(id, sig);
   }
+  /** True when a name row at least as strong as `exact` was written for this entity and key. */
   hasName(key: string, entity: string, exact: number): boolean {
-    const k = `${exact}\u0000${entity}\u0000${key}`;
-    return this.stagedNames.has(k) || this.names.has(k);
+    const staged = this.stagedNames.get(entity)?.get(key);
+    if (staged !== undefined && staged >= exact) return true;
+    const done = this.names.get(entity)?.get(key);
+    return done !== undefined && done >= exact;
   }
   stageName(key: string, entity: string, exact: number): void {
-    this.stagedNames.add(`${exact}\u0000${entity}\u0000${key}`);
+    let m = this.stagedNames.get(entity);
+    if (!m) this.stagedNames.set(entity, (m = new Map()));
+    if ((m.get(key) ?? -1) < exact) m.set(key, exact);
   }
   commit(): void {
-    if (this.entities.size > 200_000 || this.names.size > 1_000_000) this.clear();
+    if (this.entities.size > 200_000 || this.nameCount > 1_000_000) this.clear();
     for (const [k, v] of this.stagedEntities) this.entities.set(k, v);
-    for (const k of this.stagedNames) this.names.add(k);
+    for (const [entity, staged] of this.stagedNames) {
+      let m = this.names.get(entity);
+      if (!m) this.names.set(entity, (m = new Map()));
+      for (const [key, exact] of staged) {
+        const had = m.get(key);
+        if (had === undefined) this.nameCount++;
+        if ((had ?? -1) < exact) m.set(key, exact);
+      }
+    }
     this.rollback();
   }
   rollback(): void {
@@ -164,6 +198,7 @@ class WriteCache {
   clear(): void {
     this.entities.clear();
     this.names.clear();
+    this.nameCount = 0;
     this.rollback();
   }
 }
@@ -171,6 +206,7 @@ class WriteCache {
 /** Prepared statements of the write path: static SQL, prepared once per connection. */
 class WriteStatements {
   readonly docByIdForWrite: Stmt;
+  readonly storedVersions: Stmt;
   readonly insertDoc: Stmt;
   readonly updateDoc: Stmt;
   readonly bandCandidates: Stmt;
@@ -207,6 +243,9 @@ class WriteStatements {
     this.docByIdForWrite = db.prepare(
       'SELECT seq, pipeline_version, fingerprint FROM documents WHERE id = ?',
     );
+    this.storedVersions = db.prepare(
+      'SELECT id, pipeline_version FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+    );
     this.insertDoc = db.prepare(
       `INSERT INTO documents (id, source, url, outlet, origin_key, title, date, lang, text,
          pipeline_version, fingerprint, duplicate_of, warnings, ingested_at, updated_at)
@@ -220,10 +259,12 @@ class WriteStatements {
          warnings = @warnings, updated_at = @at
        WHERE seq = @seq`,
     );
+    // Oldest first and read lazily: the scan usually stops at the first candidate (see writeOne).
     this.bandCandidates = db.prepare(
-      `SELECT DISTINCT d.seq, d.id, d.fingerprint, d.duplicate_of, d.origin_key
-       FROM document_bands b JOIN documents d ON d.seq = b.doc
-       WHERE b.key IN (${Array(LSH_BANDS).fill('?').join(', ')}) AND b.doc <> ?`,
+      `SELECT d.seq, d.id, d.fingerprint, d.duplicate_of, d.origin_key FROM documents d
+       WHERE d.seq IN (SELECT doc FROM document_bands WHERE key IN (${Array(LSH_BANDS).fill('?').join(', ')}))
+         AND d.seq <> ?
+       ORDER BY d.seq`,
     );
     this.insertBand = db.prepare('INSERT OR IGNORE INTO document_bands (key, doc) VALUES (?, ?)');
     this.deleteBand = db.prepare('DELETE FROM document_bands WHERE key = ? AND doc = ?');
@@ -252,7 +293,7 @@ class WriteStatements {
        ON CONFLICT (key, entity) DO UPDATE SET exact = excluded.exact WHERE excluded.exact > entity_names.exact`,
     );
     this.insertDocEntity = db.prepare(
-      'INSERT OR REPLACE INTO document_entities (doc, entity, ord, data) VALUES (?, ?, ?, ?)',
+      'INSERT INTO document_entities (doc, entity, ord, data) VALUES (?, ?, ?, ?)',
     );
     this.insertMention = db.prepare(
       `INSERT INTO mentions (doc, entity, sentence, start, "end", text, lemma, rule, via)
@@ -402,16 +443,12 @@ export class SqliteStore implements Store {
   async storedVersions(ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     try {
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        if (chunk.length === 0) continue;
-        const rows = await this.k
-          .selectFrom('documents')
-          .select(['id', 'pipeline_version'])
-          .where('id', 'in', chunk)
-          .execute();
-        for (const r of rows) out.set(r.id, r.pipeline_version);
-      }
+      if (ids.length === 0) return out;
+      const rows = this.w.storedVersions.all(JSON.stringify(ids)) as Array<{
+        id: string;
+        pipeline_version: string;
+      }>;
+      for (const r of rows) out.set(r.id, r.pipeline_version);
     } catch (err) {
       this.fail(err);
     }
@@ -452,6 +489,7 @@ export class SqliteStore implements Store {
   private writeOne(d: PreparedDocument, touched: Set<number>, orphanCandidates: Set<string>): WriteOutcome {
     const w = this.w;
     const at = now();
+    const enc = encodedFits(d) ? d.encoded : encodeDocument(d);
     const existing = w.docByIdForWrite.get(d.id) as
       { seq: number; pipeline_version: string; fingerprint: Buffer | null } | undefined;
     if (existing && existing.pipeline_version === d.pipelineVersion) {
@@ -471,7 +509,7 @@ export class SqliteStore implements Store {
       pipeline_version: d.pipelineVersion,
       fingerprint: d.fingerprint ? Buffer.from(d.fingerprint, 'hex') : null,
       duplicate_of: null as string | null,
-      warnings: JSON.stringify(d.warnings ?? []),
+      warnings: enc.warnings,
       at,
     };
     if (existing) {
@@ -487,10 +525,11 @@ export class SqliteStore implements Store {
     }
 
     // Near-duplicates: a stored text sharing most of its shingles marks this one as a copy of that story.
-    const bands = d.fingerprint ? lshKeys(d.fingerprint) : [];
+    const bands = enc.bands;
     if (d.fingerprint) {
       let best: { seq: number; id: string; dup: string | null; origin: string; sim: number } | null = null;
-      for (const c of w.bandCandidates.all(...bands, existing?.seq ?? -1) as Array<{
+      // Candidates come oldest first, so the first identical copy is the best one and ends the scan.
+      for (const c of w.bandCandidates.iterate(...bands, existing?.seq ?? -1) as Iterable<{
         seq: number;
         id: string;
         fingerprint: Buffer | null;
@@ -498,11 +537,12 @@ export class SqliteStore implements Store {
         origin_key: string;
       }>) {
         if (!c.fingerprint) continue;
-        const sim = similarity(d.fingerprint, c.fingerprint.toString('hex'));
+        const sim = signatureSimilarity(row.fingerprint!, c.fingerprint);
         if (sim < NEAR_DUPLICATE_SIMILARITY) continue;
         if (!best || sim > best.sim || (sim === best.sim && c.seq < best.seq)) {
           best = { seq: c.seq, id: c.id, dup: c.duplicate_of, origin: c.origin_key, sim };
         }
+        if (sim === 1) break;
       }
       if (best) {
         row.duplicate_of = best.dup ?? best.id;
@@ -523,8 +563,11 @@ export class SqliteStore implements Store {
 
     // Entities: one row per KB identity, names merged across articles.
     const cache = this.cache;
+    // An entity listed twice keeps its last listing, as one row per document and entity.
+    const lastOrd = new Map<string, number>();
+    d.entities.forEach((e, ord) => lastOrd.set(e.id, ord));
     d.entities.forEach((e, ord) => {
-      const names = JSON.stringify(e.names ?? {});
+      const names = enc.entityNames[ord]!;
       // The same entity comes back in article after article: write it only when what we know changed.
       const sig = `${e.name}\u0000${e.type}\u0000${e.country}\u0000${e.wikidata}\u0000${names}`;
       if (cache.entity(e.id) !== sig) {
@@ -539,11 +582,8 @@ export class SqliteStore implements Store {
         });
         cache.stageEntity(e.id, sig);
       }
-      const { mentions, ...rest } = e;
-      w.insertDocEntity.run(seq, e.id, ord, JSON.stringify(rest));
-      const exact = new Set<string>();
-      for (const n of [e.name, ...Object.values(e.names ?? {})]) exact.add(nameKey(n));
-      for (const m of mentions) {
+      if (lastOrd.get(e.id) === ord) w.insertDocEntity.run(seq, e.id, ord, enc.entityData[ord]!);
+      for (const m of e.mentions) {
         w.insertMention.run(
           seq,
           e.id,
@@ -555,20 +595,15 @@ export class SqliteStore implements Store {
           m.rule ?? null,
           m.via ?? null,
         );
-        if (m.via && UNNAMING_VIA.has(m.via)) continue;
-        exact.add(nameKey(m.text));
-        if (m.lemma) exact.add(nameKey(m.lemma));
       }
-      exact.delete('');
-      const parts = new Set<string>();
-      for (const key of exact) for (const p of nameParts(key)) if (!exact.has(p)) parts.add(p);
+      const { exact, parts } = enc.nameKeys[ord]!;
       for (const key of exact) {
         if (cache.hasName(key, e.id, 1)) continue;
         w.upsertName.run(key, e.id, 1);
         cache.stageName(key, e.id, 1);
       }
       for (const key of parts) {
-        if (cache.hasName(key, e.id, 0) || cache.hasName(key, e.id, 1)) continue;
+        if (cache.hasName(key, e.id, 0)) continue;
         w.upsertName.run(key, e.id, 0);
         cache.stageName(key, e.id, 0);
       }
@@ -592,9 +627,7 @@ export class SqliteStore implements Store {
       const ev = pe.event;
       for (const r of [...ev.source, ...ev.target]) ensureRef(r);
       if (ev.location) ensureRef(ev.location);
-      const sourceIds = ev.source.map((r) => r.id);
-      const targetIds = ev.target.map((r) => r.id);
-      const key = mergeKey(ev.type, ev.status, sourceIds, targetIds);
+      const key = enc.mergeKeys[ord]!;
       const time = { date: ev.date, anchor: d.date };
       let eventId: number | null = null;
       if (key) {
@@ -672,14 +705,14 @@ export class SqliteStore implements Store {
         ev.status,
         ev.date,
         ev.dateText ?? null,
-        JSON.stringify(ev),
+        enc.eventData[ord]!,
       );
       touched.add(eventId);
     });
 
     d.quotes.forEach((q, ord) => {
       if (q.speaker) ensureRef(q.speaker);
-      w.insertQuote.run(seq, ord, q.speaker?.id ?? null, JSON.stringify(q), q.text, q.start, q.end);
+      w.insertQuote.run(seq, ord, q.speaker?.id ?? null, enc.quoteData[ord]!, q.text, q.start, q.end);
     });
 
     return { id: d.id, action: existing ? 'replaced' : 'inserted', duplicateOf: row.duplicate_of };
@@ -770,8 +803,13 @@ export class SqliteStore implements Store {
         .where('doc', '=', d.seq)
         .orderBy('id')
         .execute(),
-      this.k.selectFrom('event_mentions').select(['data']).where('doc', '=', d.seq).orderBy('ord').execute(),
-      this.k.selectFrom('quotes').select(['data']).where('doc', '=', d.seq).orderBy('ord').execute(),
+      this.k
+        .selectFrom('event_mentions')
+        .select(['data', 'text'])
+        .where('doc', '=', d.seq)
+        .orderBy('ord')
+        .execute(),
+      this.k.selectFrom('quotes').select(['data', 'text']).where('doc', '=', d.seq).orderBy('ord').execute(),
     ]);
     const byEntity = new Map<string, PreparedEntity['mentions']>();
     for (const m of mentions) {
@@ -805,8 +843,17 @@ export class SqliteStore implements Store {
         ...(parseJson(de.data, {}) as Omit<PreparedEntity, 'mentions'>),
         mentions: byEntity.get(de.entity) ?? [],
       })),
-      events: evs.map((e) => parseJson(e.data, {}) as Event),
-      quotes: quotes.map((q) => parseJson(q.data, {}) as Quote),
+      // Texts kept in their own columns are put back (older stores have them in the JSON as well).
+      events: evs.map((e) => {
+        const ev = parseJson(e.data, {}) as Event;
+        if (ev.evidence && ev.evidence.text === undefined) ev.evidence.text = e.text;
+        return ev;
+      }),
+      quotes: quotes.map((q) => {
+        const quote = parseJson(q.data, {}) as Quote;
+        if (quote.text === undefined) quote.text = q.text;
+        return quote;
+      }),
       warnings: parseJson(d.warnings, [] as Warning[]),
     };
   }
