@@ -19,6 +19,16 @@ export type Make = (
   via: Candidate['via'],
 ) => Candidate;
 
+/** The recognizer's state for one sentence: which tokens are taken, and how candidates are built. */
+export interface Cover {
+  /** True when no candidate covers tokens `[from, to)`. */
+  free(from: number, to: number): boolean;
+  /** Marks the tokens of `c` as taken. */
+  cover(c: Candidate): void;
+  /** Builds a candidate over tokens `[tokStart, tokEnd)`. */
+  make: Make;
+}
+
 /** What the whole document says about its words, computed once per document. */
 interface DocContext {
   /** The document is a sports report ("SOCCER - ..."). */
@@ -122,6 +132,29 @@ function contextOf(doc: Doc): DocContext {
   return ctx;
 }
 
+/** Words inside a name between its capitalised words ("Bank of England", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set([
+  'of',
+  'de',
+  'al',
+  'bin',
+  'van',
+  'von',
+  'der',
+  'la',
+  'du',
+  'di',
+  'da',
+  'del',
+  'le',
+  'y',
+]);
+
+/** The type and reading `classify` spreads into its answers, made once rather than per call. */
+const ORG_NAME = { type: 'ORG' as const, via: 'name' as const };
+const PER_NAME = { type: 'PERSON' as const, via: 'name' as const };
+const LOC_NAME = { type: 'LOC' as const, via: 'name' as const };
+
 /** The type a capitalised run `[s, e)` the KB does not know most likely has, or null for none. */
 function classify(
   tokens: readonly Token[],
@@ -140,63 +173,54 @@ function classify(
   const n = e - s;
   const prev = low(tokens[s - 1]).replace(/\.$/, '');
   const next = tokens[e];
-  const org = { type: 'ORG' as const, via: 'name' as const };
-  const per = { type: 'PERSON' as const, via: 'name' as const };
-  const loc = { type: 'LOC' as const, via: 'name' as const };
   if (n === 1 && G.MONTHS.has(first)) return null;
   if (G.EVENT_NAMES.has(phrase) && !(ctx.teamSport && G.CLUBS.has(phrase)))
     return { type: 'EVENT_NAME', via: 'name', rule: 'en.misc.event' };
-  if (n === 1 && ctx.orgWords.has(first)) return { ...org, rule: 'en.org.document' };
-  if (G.NATIONS.has(phrase)) return { ...loc, rule: 'en.loc.nation' };
+  if (n === 1 && ctx.orgWords.has(first)) return { ...ORG_NAME, rule: 'en.org.document' };
+  if (G.NATIONS.has(phrase)) return { ...LOC_NAME, rule: 'en.loc.nation' };
   if (ctx.teamSport && (G.CLUBS.has(phrase) || G.CLUBS.has(phrase.replace(/^the /, ''))))
-    return { ...org, rule: 'en.org.club' };
+    return { ...ORG_NAME, rule: 'en.org.club' };
   if (NICKNAMES.has(last) || (n >= 2 && NICKNAMES.has(ws.slice(-2).join(' '))))
-    if (ctx.sport || n >= 2) return { ...org, rule: 'en.org.team' };
+    if (ctx.sport || n >= 2) return { ...ORG_NAME, rule: 'en.org.team' };
   if (n === 1 && (G.GROUP_WORDS.has(first) || HYPHEN_ADJ.test(tokens[s]!.text)))
     return { type: 'LOC', via: 'adjective', rule: 'en.misc.group' };
   if (G.EVENT_HEADS.has(last) && (n >= 2 || afterPlace))
     return { type: 'EVENT_NAME', via: 'name', rule: 'en.misc.event' };
   if (EN.ORG_SUFFIXES.has(last) || G.ORG_HEADS.has(last) || (n >= 2 && EN.ORG_PREFIXES.has(first)))
-    return { ...org, rule: 'en.org.head' };
-  if (n >= 2 && (G.LOC_HEADS.has(last) || G.LOC_STARTS.has(first))) return { ...loc, rule: 'en.loc.head' };
-  if (n >= 2 && INITIAL.test(tokens[s]!.text)) return { ...per, rule: 'en.person.initial' };
+    return { ...ORG_NAME, rule: 'en.org.head' };
+  if (n >= 2 && (G.LOC_HEADS.has(last) || G.LOC_STARTS.has(first)))
+    return { ...LOC_NAME, rule: 'en.loc.head' };
+  if (n >= 2 && INITIAL.test(tokens[s]!.text)) return { ...PER_NAME, rule: 'en.person.initial' };
   if (G.FIRST_NAMES.has(first) && (n >= 2 || !ctx.sport || !ctx.teamSport))
-    return { ...per, rule: 'en.person.given-name' };
-  if (EN.PERSON_CUES.has(prev) || G.NAME_TITLES.has(prev)) return { ...per, rule: 'en.person.cue' };
-  if (ctx.surnames.has(last)) return { ...per, rule: 'en.person.surname' };
-  if (n === 1 && /^[A-Z]{2,5}$/.test(tokens[s]!.text)) return { ...org, rule: 'en.org.acronym' };
+    return { ...PER_NAME, rule: 'en.person.given-name' };
+  if (EN.PERSON_CUES.has(prev) || G.NAME_TITLES.has(prev)) return { ...PER_NAME, rule: 'en.person.cue' };
+  if (ctx.surnames.has(last)) return { ...PER_NAME, rule: 'en.person.surname' };
+  if (n === 1 && /^[A-Z]{2,5}$/.test(tokens[s]!.text)) return { ...ORG_NAME, rule: 'en.org.acronym' };
   if (n === 1 && /[a-z](?:stan|burg|bourg|grad|ville|polis)$/.test(tokens[s]!.text))
-    return { ...loc, rule: 'en.loc.shape' };
+    return { ...LOC_NAME, rule: 'en.loc.shape' };
   if (ctx.sport) {
     // Teams fill the tables of team sports; their running text names players as often as clubs.
-    if (ctx.teamSport && table && (n === 1 || scoreNext(tokens, e))) return { ...org, rule: 'en.org.sport' };
-    if (!ctx.teamSport) return { ...per, rule: 'en.person.sport' };
+    if (ctx.teamSport && table && (n === 1 || scoreNext(tokens, e)))
+      return { ...ORG_NAME, rule: 'en.org.sport' };
+    if (!ctx.teamSport) return { ...PER_NAME, rule: 'en.person.sport' };
   }
-  if (EN.LOC_PREPOSITIONS.has(prev) && n <= 2) return { ...loc, rule: 'en.loc.after-preposition' };
-  if (n >= 4) return { ...org, rule: 'en.org.capitalised' };
+  if (EN.LOC_PREPOSITIONS.has(prev) && n <= 2) return { ...LOC_NAME, rule: 'en.loc.after-preposition' };
+  if (n >= 4) return { ...ORG_NAME, rule: 'en.org.capitalised' };
   if (n === 1 && next && next.kind === 'word' && /^[a-z]/.test(next.text) && s > a) {
     // "X said" is a person; "X shares", "X's" and the rest more often a company.
     if (/^(said|says|told|added|scored|took|won|beat|finished|was|is|has|had)$/.test(next.text))
-      return { ...per, rule: 'en.person.capitalised' };
+      return { ...PER_NAME, rule: 'en.person.capitalised' };
   }
-  return { ...per, rule: 'en.person.capitalised' };
+  return { ...PER_NAME, rule: 'en.person.capitalised' };
 }
 
 /**
  * Finds the English names of tokens `[a, b)` that the KB stage left free, and retypes its matches
  * where the context says otherwise. Pushes onto and edits `out` (this sentence's candidates).
  *
- * @example recognizeEnglish(doc, a, b, out, free, cover, make) // "Bradford 1 Tranmere 0" → two ORG
+ * @example recognizeEnglish(doc, a, b, out, cx) // "Bradford 1 Tranmere 0" → two ORG
  */
-export function recognizeEnglish(
-  doc: Doc,
-  a: number,
-  b: number,
-  out: Candidate[],
-  free: (from: number, to: number) => boolean,
-  cover: (c: Candidate) => void,
-  make: Make,
-): void {
+export function recognizeEnglish(doc: Doc, a: number, b: number, out: Candidate[], cx: Cover): void {
   const tokens = doc.tokens;
   const ctx = contextOf(doc);
   const caps = capsSentence(tokens, a, b);
@@ -210,12 +234,6 @@ export function recognizeEnglish(
     else if (t.kind === 'word' && /^[a-z]/.test(t.text) && t.text !== 'v' && t.text !== 'vs') lowerWords++;
   }
   const table = numbers > 0 && lowerWords <= 1;
-  const uncover = (c: Candidate): void => {
-    const i = out.indexOf(c);
-    if (i >= 0) out.splice(i, 1);
-  };
-  const sentenceStart = (k: number): boolean =>
-    k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…"“:(-]/.test(tokens[k - 1]!.text));
 
   // 0. Clubs of a sports report, over what the KB matched inside them ("Real Madrid", "Port Vale").
   if (ctx.teamSport && !dateline) {
@@ -235,9 +253,9 @@ export function recognizeEnglish(
       const inside = out.filter((c) => c.tokEnd > k && c.tokStart < best);
       if (inside.some((c) => c.tokStart < k || c.tokEnd > best || c.via !== 'name')) continue;
       for (const c of inside) out.splice(out.indexOf(c), 1);
-      const c = make(k, best, 'ORG', [], 'en.org.club', 'name');
+      const c = cx.make(k, best, 'ORG', [], 'en.org.club', 'name');
       out.push(c);
-      cover(c);
+      cx.cover(c);
       k = best - 1;
     }
   }
@@ -256,15 +274,15 @@ export function recognizeEnglish(
       single &&
       c.type !== 'PERSON' &&
       before &&
-      free(c.tokStart - 1, c.tokStart) &&
+      cx.free(c.tokStart - 1, c.tokStart) &&
       isCapWord(before) &&
       (G.FIRST_NAMES.has(low(before)) || INITIAL.test(before.text)) &&
       !sentenceStartCommon(tokens, c.tokStart - 1, ctx)
     ) {
-      uncover(c);
-      const p = make(c.tokStart - 1, c.tokEnd, 'PERSON', [], 'en.person.given-name-kb', 'name');
+      uncover(out, c);
+      const p = cx.make(c.tokStart - 1, c.tokEnd, 'PERSON', [], 'en.person.given-name-kb', 'name');
       out.push(p);
-      cover(p);
+      cx.cover(p);
       continue;
     }
     if (
@@ -273,39 +291,39 @@ export function recognizeEnglish(
       G.FIRST_NAMES.has(low(t)) &&
       !caps &&
       next &&
-      free(c.tokEnd, c.tokEnd + 1) &&
+      cx.free(c.tokEnd, c.tokEnd + 1) &&
       isCapWord(next) &&
       !G.COMMON_WORDS.has(low(next)) &&
       !INITIAL.test(next.text)
     ) {
       let e = c.tokEnd + 1;
-      while (e < b && free(e, e + 1) && isCapWord(tokens[e]) && e - c.tokStart < 4) e++;
-      uncover(c);
-      const p = make(c.tokStart, e, 'PERSON', [], 'en.person.given-name-kb', 'name');
+      while (e < b && cx.free(e, e + 1) && isCapWord(tokens[e]) && e - c.tokStart < 4) e++;
+      uncover(out, c);
+      const p = cx.make(c.tokStart, e, 'PERSON', [], 'en.person.given-name-kb', 'name');
       out.push(p);
-      cover(p);
+      cx.cover(p);
       continue;
     }
     if (single && c.type !== 'PERSON' && ctx.surnames.has(low(t)) && !caps) {
-      uncover(c);
-      const p = make(c.tokStart, c.tokEnd, 'PERSON', [], 'en.person.surname-kb', 'name');
+      uncover(out, c);
+      const p = cx.make(c.tokStart, c.tokEnd, 'PERSON', [], 'en.person.surname-kb', 'name');
       out.push(p);
-      cover(p);
+      cx.cover(p);
       continue;
     }
     // A place before a team nickname is the team's name ("the Florida Marlins").
     if (c.type === 'CITY' || c.type === 'LOC' || c.type === 'COUNTRY') {
       let e = c.tokEnd;
-      while (e < b && free(e, e + 1) && isCapWord(tokens[e]) && e - c.tokEnd < 2) e++;
+      while (e < b && cx.free(e, e + 1) && isCapWord(tokens[e]) && e - c.tokEnd < 2) e++;
       const tail = tokens
         .slice(c.tokEnd, e)
         .map((x) => x.text.toLowerCase())
         .join(' ');
       if (e > c.tokEnd && (NICKNAMES.has(tail) || (ctx.sport && G.CLUBS.has(low(t) + ' ' + tail)))) {
-        uncover(c);
-        const p = make(c.tokStart, e, 'ORG', [], 'en.org.team', 'name');
+        uncover(out, c);
+        const p = cx.make(c.tokStart, e, 'ORG', [], 'en.org.team', 'name');
         out.push(p);
-        cover(p);
+        cx.cover(p);
         continue;
       }
       const whole = tokens
@@ -319,7 +337,7 @@ export function recognizeEnglish(
         prev === 'of' ||
         (next &&
           (next.text === ':' || next.text === ',' || next.text === '(') &&
-          sentenceStart(c.tokStart)) ||
+          sentenceStart(tokens, a, c.tokStart)) ||
         (next?.text === ',' && isCapWord(tokens[c.tokEnd + 1]) && !ctx.teamSport);
       if (
         ctx.sport &&
@@ -341,32 +359,29 @@ export function recognizeEnglish(
   // 2. Names the KB does not know.
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
-    if (!free(k, k + 1) || t.kind !== 'word' || !CAP.test(t.text)) continue;
+    if (!cx.free(k, k + 1) || t.kind !== 'word' || !CAP.test(t.text)) continue;
     // A lone letter ("(N)" after a club, "I") and "I'm" are no names by themselves.
     if ((t.text.length === 1 && !isCapWord(tokens[k + 1])) || /^I'/.test(t.text)) continue;
     if (HYPHEN_ADJ.test(t.text) || /^[A-Z]{1,2}\$$/.test(t.text)) {
-      const c = make(k, k + 1, 'LOC', [], 'en.misc.hyphen', 'adjective');
+      const c = cx.make(k, k + 1, 'LOC', [], 'en.misc.hyphen', 'adjective');
       out.push(c);
-      cover(c);
+      cx.cover(c);
       continue;
     }
     if (caps) {
-      k = capsRun(doc, k, a, b, out, free, cover, make, ctx, dateline);
+      k = capsRun(doc, k, a, b, out, cx, ctx, dateline);
       continue;
     }
     const lowText = t.text.toLowerCase();
-    const initial = sentenceStart(k);
+    const initial = sentenceStart(tokens, a, k);
     if (EN.NOT_NAMES.has(lowText) && !(k + 1 < b && isCapWord(tokens[k + 1]))) continue;
     let end = k;
     while (
       end < b &&
-      free(end, end + 1) &&
+      cx.free(end, end + 1) &&
       (isCapWord(tokens[end]) ||
         (end > k &&
-          (['of', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'du', 'di', 'da', 'del', 'le', 'y'].includes(
-            tokens[end]!.text,
-          ) ||
-            tokens[end]!.text === '&') &&
+          (NAME_PARTICLES.has(tokens[end]!.text) || tokens[end]!.text === '&') &&
           isCapWord(tokens[end + 1])))
     ) {
       end++;
@@ -401,7 +416,7 @@ export function recognizeEnglish(
           break;
         }
     const pc =
-      start > a && !free(start - 1, start)
+      start > a && !cx.free(start - 1, start)
         ? out.find((c) => c.tokEnd === start && c.tokStart >= a)
         : undefined;
     const afterPlace =
@@ -448,9 +463,9 @@ export function recognizeEnglish(
       out.splice(out.indexOf(pc), 1);
       start = pc.tokStart;
     }
-    const c = make(start, end, cls.type, [], cls.rule, cls.via);
+    const c = cx.make(start, end, cls.type, [], cls.rule, cls.via);
     out.push(c);
-    cover(c);
+    cx.cover(c);
     k = end - 1;
   }
 }
@@ -470,6 +485,15 @@ function sentenceStartCommon(tokens: readonly Token[], k: number, ctx: DocContex
   return G.COMMON_WORDS.has(w) || EN.NOT_NAMES.has(w) || (ctx.lower.has(w) && !ctx.midCap.has(w));
 }
 
+function uncover(out: Candidate[], c: Candidate): void {
+  const i = out.indexOf(c);
+  if (i >= 0) out.splice(i, 1);
+}
+
+function sentenceStart(tokens: readonly Token[], a: number, k: number): boolean {
+  return k === a || (tokens[k - 1]?.kind === 'punct' && /[.!?…"“:(-]/.test(tokens[k - 1]!.text));
+}
+
 /**
  * A run of names in an all-capitals sentence from token k: words the document writes capitalised
  * elsewhere or the gazetteers know; returns the last token index looked at.
@@ -480,16 +504,14 @@ function capsRun(
   a: number,
   b: number,
   out: Candidate[],
-  free: (from: number, to: number) => boolean,
-  cover: (c: Candidate) => void,
-  make: Make,
+  cx: Cover,
   ctx: DocContext,
   dateline: boolean,
 ): number {
   const tokens = doc.tokens;
   const known = (j: number): boolean => {
     const t = tokens[j];
-    if (!t || t.kind !== 'word' || !free(j, j + 1) || !CAP.test(t.text)) return false;
+    if (!t || t.kind !== 'word' || !cx.free(j, j + 1) || !CAP.test(t.text)) return false;
     const w = t.text.toLowerCase();
     if (G.COMMON_WORDS.has(w) || EN.NOT_NAMES.has(w)) return false;
     if (ctx.lower.has(w) && !ctx.midCap.has(w)) return false;
@@ -505,18 +527,18 @@ function capsRun(
   // state or country after its comma.
   if (k === a) {
     let e = k;
-    while (e < b && isUpperWord(tokens[e]) && free(e, e + 1)) e++;
+    while (e < b && isUpperWord(tokens[e]) && cx.free(e, e + 1)) e++;
     if (e > k && (dateline || (tokens[e]?.text === ',' && !ctx.sport))) {
-      const c = make(k, e, 'LOC', [], 'en.loc.dateline', 'name');
+      const c = cx.make(k, e, 'LOC', [], 'en.loc.dateline', 'name');
       out.push(c);
-      cover(c);
+      cx.cover(c);
       const s2 = e + 1;
-      if (tokens[e]?.text === ',' && isCapWord(tokens[s2]) && free(s2, s2 + 1)) {
+      if (tokens[e]?.text === ',' && isCapWord(tokens[s2]) && cx.free(s2, s2 + 1)) {
         let e2 = s2 + 1;
         if (tokens[e2]?.text === '.' && tokens[e2]!.start === tokens[s2]!.end) e2++;
-        const c2 = make(s2, e2, 'LOC', [], 'en.loc.dateline', 'name');
+        const c2 = cx.make(s2, e2, 'LOC', [], 'en.loc.dateline', 'name');
         out.push(c2);
-        cover(c2);
+        cx.cover(c2);
         return e2 - 1;
       }
       return e - 1;
@@ -525,12 +547,12 @@ function capsRun(
   // "WORLD CUP", "NATIONAL LEAGUE": capitals ending in an event's head word.
   {
     let e = k;
-    while (e < b && e - k < 4 && isUpperWord(tokens[e]) && free(e, e + 1)) e++;
+    while (e < b && e - k < 4 && isUpperWord(tokens[e]) && cx.free(e, e + 1)) e++;
     for (let h = e; h >= k + 2; h--) {
       if (!G.EVENT_HEADS.has(low(tokens[h - 1])) || G.GROUP_WORDS.has(low(tokens[k]))) continue;
-      const c = make(k, h, 'EVENT_NAME', [], 'en.misc.event', 'name');
+      const c = cx.make(k, h, 'EVENT_NAME', [], 'en.misc.event', 'name');
       out.push(c);
-      cover(c);
+      cx.cover(c);
       return h - 1;
     }
   }
@@ -546,8 +568,8 @@ function capsRun(
     type = ctx.surnames.has(w) ? 'PERSON' : ctx.sport && ctx.teamSport ? 'ORG' : type;
     rule = 'en.caps';
   }
-  const c = make(k, end, type, [], rule, cls.via);
+  const c = cx.make(k, end, type, [], rule, cls.via);
   out.push(c);
-  cover(c);
+  cx.cover(c);
   return end - 1;
 }

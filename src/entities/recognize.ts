@@ -11,7 +11,7 @@ import * as EN from '../lang/en/entities.js';
 import * as RU from '../lang/ru/entities.js';
 import { tokenAlternatives, type MorphAnnotation } from '../stages/morph.js';
 import { formOf, type TokenForm } from './forms.js';
-import { recognizeEnglish } from './recognize-en.js';
+import { recognizeEnglish, type Cover } from './recognize-en.js';
 import type { NerSpan } from './ner.js';
 
 /** A mention found before linking. Token indices are into `doc.tokens`, end exclusive. */
@@ -353,34 +353,7 @@ export function recognizeSentence(
     }
   }
   const out: Candidate[] = [];
-  const covered = new Uint8Array(b - a);
-  const cover = (c: Candidate): void => {
-    for (let k = c.tokStart; k < c.tokEnd; k++) covered[k - a] = 1;
-  };
-  const free = (from: number, to: number): boolean => {
-    for (let k = from; k < to; k++) if (covered[k - a]) return false;
-    return true;
-  };
-  const make = (
-    tokStart: number,
-    tokEnd: number,
-    type: EntityType,
-    ids: string[],
-    rule: string,
-    via: Candidate['via'],
-  ): Candidate => ({
-    tokStart,
-    tokEnd,
-    start: tokens[tokStart]!.start,
-    end: tokens[tokEnd - 1]!.end,
-    type,
-    ids,
-    rule,
-    via,
-    lang,
-  });
-
-  const adjCountry = (k: number): string | null => sfs[k - a]!.adjTitle;
+  const cx = new SentenceCover(a, b, tokens, lang);
   const titleSlots: (readonly string[])[] = [];
   const titleSlotAt: number[] = [];
   // Index of each slot in `titleSlots`, -1 for the adjectives taken out (only read where a word
@@ -389,7 +362,13 @@ export function recognizeSentence(
   for (let j = 0; anyTitle && j < slots.length; j++) {
     const k = slotTok[j]!;
     // An adjective inside a title (not its first word) is skipped; one at the start stays.
-    if (j > 0 && titleSlots.length && firstSlotOf(slotTok, j) && lastSlotOf(slotTok, j) && adjCountry(k)) {
+    if (
+      j > 0 &&
+      titleSlots.length &&
+      firstSlotOf(slotTok, j) &&
+      lastSlotOf(slotTok, j) &&
+      sfs[k - a]!.adjTitle
+    ) {
       titlePos.push(-1);
       continue;
     }
@@ -422,15 +401,15 @@ export function recognizeSentence(
         const kEnd = slotTok[i + tLen - 1]! + 1;
         let titleCountry: string | null = null;
         for (let k = k0; k < kEnd; k++) {
-          const c = adjCountry(k);
+          const c = sfs[k - a]!.adjTitle;
           if (c) titleCountry = c;
         }
         out.push({
-          ...make(k0, kEnd, 'PERSON', [], `${lang}.title`, 'title'),
+          ...cx.make(k0, kEnd, 'PERSON', [], `${lang}.title`, 'title'),
           title: entries[0]!,
           titleCountry,
         });
-        cover(out[out.length - 1]!);
+        cx.cover(out[out.length - 1]!);
         i += tLen;
         continue;
       }
@@ -484,7 +463,7 @@ export function recognizeSentence(
         if (!sentenceInitialSingle) {
           const type = entities[0]!.type;
           out.push(
-            make(
+            cx.make(
               k0,
               kEnd,
               type,
@@ -493,7 +472,7 @@ export function recognizeSentence(
               t0.kind === 'handle' ? 'handle' : 'name',
             ),
           );
-          cover(out[out.length - 1]!);
+          cx.cover(out[out.length - 1]!);
           i += kbLen;
           continue;
         }
@@ -502,8 +481,8 @@ export function recognizeSentence(
     if (fs.list[k0 - fs.off]!.kind === 'handle') {
       const e = kb.byHandle(t0.text);
       if (e) {
-        out.push(make(k0, k0 + 1, e.type, [e.id], `${lang}.kb.handle`, 'handle'));
-        cover(out[out.length - 1]!);
+        out.push(cx.make(k0, k0 + 1, e.type, [e.id], `${lang}.kb.handle`, 'handle'));
+        cx.cover(out[out.length - 1]!);
       }
     }
     i++;
@@ -511,7 +490,7 @@ export function recognizeSentence(
 
   // 2. Adjectives and demonyms of countries ("американского", "German") refer to the country.
   for (let k = a; k < b; k++) {
-    if (!free(k, k + 1)) continue;
+    if (!cx.free(k, k + 1)) continue;
     const sf = sfs[k - a]!;
     if (!sf.word || (lang === 'ru' ? !sf.adjIso : !sf.cap)) continue;
     const t = tokens[k]!;
@@ -519,9 +498,9 @@ export function recognizeSentence(
     const iso = sf.adjIso;
     const country = iso ? kb.countryByIso3(iso) : undefined;
     if (!country) continue;
-    const c = make(k, k + 1, 'COUNTRY', [country.id], `${lang}.kb.adjective`, 'adjective');
+    const c = cx.make(k, k + 1, 'COUNTRY', [country.id], `${lang}.kb.adjective`, 'adjective');
     out.push(c);
-    cover(c);
+    cx.cover(c);
   }
 
   // 3. Names the KB does not know: the statistical tagger's spans first, then the rules on what
@@ -533,17 +512,17 @@ export function recognizeSentence(
     while (k < b && tokens[k]!.start < span.start) k++;
     let e = k;
     while (e < b && tokens[e]!.end <= span.end) e++;
-    if (e <= k || !free(k, e)) continue;
+    if (e <= k || !cx.free(k, e)) continue;
     if (span.type === 'PERSON' && !personLike(doc, k, e)) continue;
     // A lone word the dictionary knows as a first name or surname and never as a place ("с
     // Виктором", "памятник Пушкину") is a person the tagger took for a place by its context.
     const type = span.type === 'LOC' && e === k + 1 && personNotPlace(doc, k) ? 'PERSON' : span.type;
-    const c = make(k, e, type, [], `${lang}.ner.${type.toLowerCase()}`, 'name');
+    const c = cx.make(k, e, type, [], `${lang}.ner.${type.toLowerCase()}`, 'name');
     out.push(c);
-    cover(c);
+    cx.cover(c);
   }
-  if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, free, cover, make, sfs);
-  else recognizeEnglish(doc, a, b, out, free, cover, make);
+  if (lang === 'ru') recognizeRuUnknown(doc, a, b, out, cx, sfs);
+  else recognizeEnglish(doc, a, b, out, cx);
   out.sort((x, y) => x.tokStart - y.tokStart);
   // A first name right before a known person's surname belongs to that mention, whatever form of
   // the first name the KB lists ("Марком Рубио" for Marco Rubio).
@@ -569,36 +548,76 @@ export function recognizeSentence(
   return out;
 }
 
-type Make = (
-  tokStart: number,
-  tokEnd: number,
-  type: EntityType,
-  ids: string[],
-  rule: string,
-  via: Candidate['via'],
-) => Candidate;
+/**
+ * What the rules of one sentence share: which of its tokens a candidate already covers, and how a
+ * candidate is built. A class rather than closures, as those were made anew for every sentence.
+ */
+class SentenceCover implements Cover {
+  private readonly covered: Uint8Array;
+
+  constructor(
+    private readonly a: number,
+    b: number,
+    private readonly tokens: readonly Token[],
+    private readonly lang: Candidate['lang'],
+  ) {
+    this.covered = new Uint8Array(b - a);
+  }
+
+  cover(c: Candidate): void {
+    for (let k = c.tokStart; k < c.tokEnd; k++) this.covered[k - this.a] = 1;
+  }
+
+  free(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.covered[k - this.a]) return false;
+    return true;
+  }
+
+  make(
+    tokStart: number,
+    tokEnd: number,
+    type: EntityType,
+    ids: string[],
+    rule: string,
+    via: Candidate['via'],
+  ): Candidate {
+    return {
+      tokStart,
+      tokEnd,
+      start: this.tokens[tokStart]!.start,
+      end: this.tokens[tokEnd - 1]!.end,
+      type,
+      ids,
+      rule,
+      via,
+      lang: this.lang,
+    };
+  }
+}
+
+function nameLike(doc: Doc, k: number): boolean {
+  return hasTag(doc, k, 'Name') || hasTag(doc, k, 'Surn') || hasTag(doc, k, 'Patr') || hasTag(doc, k, 'Init');
+}
+
+/**
+ * A surname reading the analyzer only guessed from the ending ("Дискавери", "Росприроднадзора")
+ * is weak evidence alone; a dictionary reading is strong.
+ */
+function dictTag(doc: Doc, k: number, tag: string): boolean {
+  const t = doc.tokens[k]!;
+  if (t.features?.tags?.includes(tag) && !t.features.guessed) return true;
+  return tokenAlternatives(doc, k).some((r) => r.features.tags?.includes(tag) && !r.features.guessed);
+}
 
 function recognizeRuUnknown(
   doc: Doc,
   a: number,
   b: number,
   out: Candidate[],
-  free: (from: number, to: number) => boolean,
-  cover: (c: Candidate) => void,
-  make: Make,
+  cx: Cover,
   sfs: readonly SlotForm[],
 ): void {
   const tokens = doc.tokens;
-  const isWord = (k: number): boolean => tokens[k]?.kind === 'word';
-  const nameLike = (k: number): boolean =>
-    hasTag(doc, k, 'Name') || hasTag(doc, k, 'Surn') || hasTag(doc, k, 'Patr') || hasTag(doc, k, 'Init');
-  // A surname reading the analyzer only guessed from the ending ("Дискавери", "Росприроднадзора")
-  // is weak evidence alone; a dictionary reading is strong.
-  const dictTag = (k: number, tag: string): boolean => {
-    const t = tokens[k]!;
-    if (t.features?.tags?.includes(tag) && !t.features.guessed) return true;
-    return tokenAlternatives(doc, k).some((r) => r.features.tags?.includes(tag) && !r.features.guessed);
-  };
   let quoteDepth = 0;
   const inQuote = new Uint8Array(b - a);
   for (let k = a; k < b; k++) {
@@ -610,17 +629,17 @@ function recognizeRuUnknown(
   for (let k = a; k < b; k++) {
     const sf = sfs[k - a]!;
     // Most words are lower case and introduce nothing: they are passed over on their form alone.
-    if (!sf.word || (!sf.orgIntro && !sf.cap) || !free(k, k + 1)) continue;
+    if (!sf.word || (!sf.orgIntro && !sf.cap) || !cx.free(k, k + 1)) continue;
     const t = tokens[k]!;
     // Organizations introduced by a head noun: «компании John Deere», «корпорации Chevron», фонд «Самрук-Казына».
     if (sf.orgIntro && k + 1 < b) {
       const j = k + 1;
       if (tokens[j]!.text === '«' || tokens[j]!.text === '"') {
         const close = tokens.findIndex((x, idx) => idx > j && idx < b && (x.text === '»' || x.text === '"'));
-        if (close > j + 1 && close - j <= 8 && free(j + 1, close)) {
-          const c = make(j + 1, close, 'ORG', [], 'ru.org.quoted', 'name');
+        if (close > j + 1 && close - j <= 8 && cx.free(j + 1, close)) {
+          const c = cx.make(j + 1, close, 'ORG', [], 'ru.org.quoted', 'name');
           out.push(c);
-          cover(c);
+          cx.cover(c);
           k = close;
           continue;
         }
@@ -628,15 +647,15 @@ function recognizeRuUnknown(
       let end = j;
       while (
         end < b &&
-        free(end, end + 1) &&
+        cx.free(end, end + 1) &&
         (/^[A-Z0-9]/.test(tokens[end]!.text) || (end > j && tokens[end]!.text === '&')) &&
         !CYR.test(tokens[end]!.text)
       )
         end++;
       if (end > j) {
-        const c = make(j, end, 'ORG', [], 'ru.org.latin-after-head', 'name');
+        const c = cx.make(j, end, 'ORG', [], 'ru.org.latin-after-head', 'name');
         out.push(c);
-        cover(c);
+        cx.cover(c);
         k = end - 1;
         continue;
       }
@@ -647,16 +666,16 @@ function recognizeRuUnknown(
     // "Верховного народного собрания"; or a capitalised head with its genitive: "Палаты представителей".
     if (CYR.test(t.text) && (t.pos === 'ADJ' || RU.ORG_NAME_HEADS.has(lemmaOf(t)))) {
       let j = k;
-      while (j < b && j - k < 4 && tokens[j]!.pos === 'ADJ' && free(j, j + 1)) j++;
-      if (j < b && free(j, j + 1) && RU.ORG_NAME_HEADS.has(lemmaOf(tokens[j])) && (j > k || !initial)) {
+      while (j < b && j - k < 4 && tokens[j]!.pos === 'ADJ' && cx.free(j, j + 1)) j++;
+      if (j < b && cx.free(j, j + 1) && RU.ORG_NAME_HEADS.has(lemmaOf(tokens[j])) && (j > k || !initial)) {
         let end = j + 1;
         // The head takes one genitive noun ("Палаты представителей", "Президентский центр наследия").
-        if (tokens[end]?.pos === 'NOUN' && tokens[end]?.features?.case === 'gent' && free(end, end + 1))
+        if (tokens[end]?.pos === 'NOUN' && tokens[end]?.features?.case === 'gent' && cx.free(end, end + 1))
           end++;
         if (end - k >= 2) {
-          const c = make(k, end, 'ORG', [], 'ru.org.adjective-head', 'name');
+          const c = cx.make(k, end, 'ORG', [], 'ru.org.adjective-head', 'name');
           out.push(c);
-          cover(c);
+          cx.cover(c);
           k = end - 1;
           continue;
         }
@@ -668,28 +687,28 @@ function recognizeRuUnknown(
       !initial &&
       t.text.length > 6 &&
       !/^\p{Lu}+$/u.test(t.text) &&
-      !dictTag(k, 'Name') &&
-      !dictTag(k, 'Surn')
+      !dictTag(doc, k, 'Name') &&
+      !dictTag(doc, k, 'Surn')
     ) {
       const low = t.text.toLowerCase().replace(/ё/g, 'е');
       const bare = low.replace(/(ами|ями|ой|ей|ом|ем|ым|ы|и|у|ю|е|а|я)$/, '');
       if (RU.ORG_WORD_SUFFIXES.some((x) => bare.endsWith(x) || low.endsWith(x))) {
-        const c = make(k, k + 1, 'ORG', [], 'ru.org.compound', 'name');
+        const c = cx.make(k, k + 1, 'ORG', [], 'ru.org.compound', 'name');
         out.push(c);
-        cover(c);
+        cx.cover(c);
         continue;
       }
     }
     // Person names: a run of capitalised words with name tags (first name, patronymic, surname, initials).
-    if (CYR.test(t.text) && (nameLike(k) || (!initial && /^\p{Lu}\.?$/u.test(t.text)))) {
+    if (CYR.test(t.text) && (nameLike(doc, k) || (!initial && /^\p{Lu}\.?$/u.test(t.text)))) {
       let end = k;
       while (
         end < b &&
-        free(end, end + 1) &&
-        isWord(end) &&
+        cx.free(end, end + 1) &&
+        tokens[end]?.kind === 'word' &&
         isCap(tokens[end]) &&
         CYR.test(tokens[end]!.text) &&
-        (end === k || nameLike(end) || tokens[end - 1]!.text.endsWith('.'))
+        (end === k || nameLike(doc, end) || tokens[end - 1]!.text.endsWith('.'))
       ) {
         end++;
         if (tokens[end]?.text === '.' && /^\p{Lu}$/u.test(tokens[end - 1]!.text)) end++;
@@ -703,13 +722,13 @@ function recognizeRuUnknown(
         (t.text === t.text.toUpperCase() || (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'X'))
       )
         continue;
-      const beforeKnown = words.length === 1 && end < b && !free(end, end + 1) && hasTag(doc, k, 'Name');
+      const beforeKnown = words.length === 1 && end < b && !cx.free(end, end + 1) && hasTag(doc, k, 'Name');
       let strong = false;
       for (let j = k; j < end; j++)
-        if (dictTag(j, 'Name') || dictTag(j, 'Patr') || dictTag(j, 'Init')) strong = true;
+        if (dictTag(doc, j, 'Name') || dictTag(doc, j, 'Patr') || dictTag(doc, j, 'Init')) strong = true;
       // One word alone is a name when the dictionary says so (not a lone initial: "С", "К" open sentences).
       const dictSingle =
-        words.length === 1 && t.text.length > 1 && (dictTag(k, 'Surn') || dictTag(k, 'Name'));
+        words.length === 1 && t.text.length > 1 && (dictTag(doc, k, 'Surn') || dictTag(doc, k, 'Name'));
       const hasSurnameOrTwo = words.length >= 2 || dictSingle || beforeKnown;
       if (
         end > k &&
@@ -718,9 +737,9 @@ function recognizeRuUnknown(
         !RU.NOT_NAMES.has(lemmaOf(t)) &&
         !(inQuote[k - a] && !strong)
       ) {
-        const c = make(k, end, 'PERSON', [], 'ru.person.name-tags', 'name');
+        const c = cx.make(k, end, 'PERSON', [], 'ru.person.name-tags', 'name');
         out.push(c);
-        cover(c);
+        cx.cover(c);
         k = end - 1;
         continue;
       }
@@ -730,8 +749,8 @@ function recognizeRuUnknown(
       let end = k;
       while (
         end < b &&
-        free(end, end + 1) &&
-        isWord(end) &&
+        cx.free(end, end + 1) &&
+        tokens[end]?.kind === 'word' &&
         /^[A-Z0-9&]/.test(tokens[end]!.text) &&
         !CYR.test(tokens[end]!.text)
       )
@@ -739,9 +758,9 @@ function recognizeRuUnknown(
       // One word alone that is a Roman numeral ("XXI"), a code with digits ("STS-124", "HTML5") or an
       // article left over from a longer name ("The", "La") names no organization.
       if (end === k + 1 && LATIN_NOT_ORG.test(t.text)) continue;
-      const c = make(k, end, 'ORG', [], 'ru.org.latin', 'name');
+      const c = cx.make(k, end, 'ORG', [], 'ru.org.latin', 'name');
       out.push(c);
-      cover(c);
+      cx.cover(c);
       k = end - 1;
       continue;
     }
@@ -757,18 +776,18 @@ function recognizeRuUnknown(
       !sf.orgIntro &&
       !RU.NOT_ORG_ACRONYMS.has(t.text)
     ) {
-      const c = make(k, k + 1, 'ORG', [], 'ru.org.acronym', 'name');
+      const c = cx.make(k, k + 1, 'ORG', [], 'ru.org.acronym', 'name');
       out.push(c);
-      cover(c);
+      cx.cover(c);
       continue;
     }
     // No rule for a lone Geox word: the tagger reads that tag with its context, and the words it
     // leaves ("Кан", "Гата") are mostly surnames and product names.
     // A capitalised word after a person cue ("бизнесмен Иванов") is a surname.
     if (CYR.test(t.text) && !initial && RU.PERSON_CUES.has(lemmaOf(tokens[k - 1]))) {
-      const c = make(k, k + 1, 'PERSON', [], 'ru.person.after-cue', 'name');
+      const c = cx.make(k, k + 1, 'PERSON', [], 'ru.person.after-cue', 'name');
       out.push(c);
-      cover(c);
+      cx.cover(c);
     }
   }
   // A capitalised word right after a title is a surname ("министр Петров"); titles are PERSON.
@@ -781,7 +800,7 @@ function recognizeRuUnknown(
       t.kind === 'word' &&
       isCap(t) &&
       CYR.test(t.text) &&
-      free(k, k + 1) &&
+      cx.free(k, k + 1) &&
       !hasTag(doc, k, 'Geox') &&
       // A common noun ("президента Республики") or an acronym ("глава ОАО") is no surname.
       t.text !== t.text.toUpperCase() &&
@@ -790,15 +809,15 @@ function recognizeRuUnknown(
       let end = k + 1;
       while (
         end < b &&
-        free(end, end + 1) &&
-        isWord(end) &&
+        cx.free(end, end + 1) &&
+        tokens[end]?.kind === 'word' &&
         isCap(tokens[end]) &&
         CYR.test(tokens[end]!.text)
       )
         end++;
-      const n = make(k, end, 'PERSON', [], 'ru.person.after-title', 'name');
+      const n = cx.make(k, end, 'PERSON', [], 'ru.person.after-title', 'name');
       out.push(n);
-      cover(n);
+      cx.cover(n);
     }
   }
 }

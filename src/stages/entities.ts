@@ -26,9 +26,11 @@ registerStage({
         // One form record per token, shared by the tagger and the recognizer.
         const forms = tokenForms(doc);
         const spans = model ? tagNer(doc, kb, model, false, forms) : [];
-        for (let si = 0; si < doc.sentences.length; si++)
-          cands.push(...recognizeSentence(doc, si, kb, spans, forms));
-        cands.push(...recognizeRepeats(doc, cands, forms));
+        // Appended one by one: a spread call copies its array onto the stack first.
+        for (let si = 0; si < doc.sentences.length; si++) {
+          for (const c of recognizeSentence(doc, si, kb, spans, forms)) cands.push(c);
+        }
+        for (const c of recognizeRepeats(doc, cands, forms)) cands.push(c);
         cands.sort((x, y) => x.tokStart - y.tokStart);
         linkDocument(doc, cands, kb);
       },
