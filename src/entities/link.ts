@@ -18,6 +18,7 @@ import {
   plainNominativeName,
   type NameWord,
 } from '../lang/ru/normalize.js';
+import { institutionName } from '../lang/ru/institutions.js';
 import { tokenAlternatives } from '../stages/morph.js';
 import { adjectiveCountry, type Candidate } from './recognize.js';
 import { namesMatch, romanize } from './translit.js';
@@ -420,6 +421,13 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
   }
   const personLemmaOf = (c: Candidate): string => personLemmas.get(c) ?? personLemma(doc, c, fixedWords);
 
+  // The country a genitive right after a mention names ("Министерство энергетики | Казахстана").
+  const countryAfter = (c: Candidate): KbEntity | undefined => {
+    const next = cands.find((x) => x.tokStart === c.tokEnd && x.type === 'COUNTRY' && x.ids.length);
+    const e = next ? kb.get(next.ids[0]!) : undefined;
+    return e?.type === 'COUNTRY' ? e : undefined;
+  };
+
   // Pass 1: names (KB and unknown), in text order, so titles can refer back to them.
   const titleCands: Candidate[] = [];
   for (const c of cands) {
@@ -439,7 +447,12 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
     // Coreference of unknown names: the same lemma, a surname alone after the full name, or the
     // same name in the other script.
     const words = lemma.split(/[\s]+/);
-    const lemmaKey = `${c.type}|${lemma.toLowerCase()}`;
+    // A state institution the KB does not hold for this country gets its English title and the
+    // country named right after it ("Министерства энергетики Казахстана"): one entity per country,
+    // the same across articles, rather than a romanized phrase.
+    const inst = c.type === 'ORG' && CYR.test(lemma) ? institutionName(lemma) : null;
+    const of = inst ? countryAfter(c) : undefined;
+    const lemmaKey = inst ? `${c.type}|${inst}|${of?.id ?? ''}` : `${c.type}|${lemma.toLowerCase()}`;
     let target: Draft | undefined = byLemma.get(lemmaKey);
     if (!target && c.rule === 'ru.org.latin' && /^\S+( \S+){1,2}$/.test(lemma)) {
       // "Грегори Чамитофф (Gregory Chamitoff)": a Latin name that transliterates a person named
@@ -470,14 +483,14 @@ export function linkDocument(doc: Doc, cands: Candidate[], kb: Kb): void {
       continue;
     }
     const cyr = CYR.test(lemma);
-    const name = cyr ? romanizeCached(lemma) : lemma;
+    const name = inst ? (of ? `${inst} of ${of.name}` : inst) : cyr ? romanizeCached(lemma) : lemma;
     const id = `new:${c.type.toLowerCase()}/${slug(name)}`;
     const d = get(id, () => ({
       id,
       name,
       ruName: cyr ? lemma : null,
       type: c.type,
-      country: null,
+      country: of ? (of.iso3 ?? null) : null,
       mentions: [],
       rule: c.rule,
       words,
