@@ -2781,8 +2781,9 @@ function findAgent(
  * PLOVER category and mode of an event: the type's category, except that stepping down or a material
  * concession (CAMEO 083–087: resign, release, return, ease economic sanctions, allow access,
  * de-escalate) is a RETREAT while easing administrative restrictions or dissent (081–082) stays a
- * CONCEDE. A cooperative act still to come keeps its type's category (OUTPUT.md: a planned visit is a
- * VISIT, planned); turning it into AGREE cost 4 of 261 sentences on the PETRARCH development set.
+ * CONCEDE, and a cooperative act still to come is an AGREE: the PLOVER reference says "all cooperative
+ * actions reported in future tense are also taken to imply intentions". Our own type stays (a planned
+ * visit is a VISIT, planned); CAMEO, and so the PETRARCH records, code the act instead.
  */
 function ploverOf(
   info: EventTypeInfo,
@@ -2795,6 +2796,14 @@ function ploverOf(
   // sign", "would not recognise").
   if (status === 'negated' && (info.quad === 1 || info.quad === 2) && info.plover)
     return { type: 'REJECT', mode: null };
+  if (
+    (status === 'planned' || status === 'expected') &&
+    (info.quad === 1 || info.quad === 2) &&
+    info.plover &&
+    info.plover !== 'AGREE'
+  ) {
+    return { type: 'AGREE', mode: null };
+  }
   return { type: info.plover, mode };
 }
 
