@@ -285,6 +285,21 @@ function compileRu(): Compiled[] {
           pub,
         ),
     },
+    {
+      // "в конце месяца", "в начале следующего года": a part of a period gives the period; without an
+      // adjective it is the current one.
+      cue: new RegExp(`${RU.PERIOD_PART}\\s+(?:\\S+\\s+)?(?:${alt(RU.PERIOD_STEMS_GEN)})`, 'i'),
+      re: new RegExp(
+        `${L}во?\\s+${RU.PERIOD_PART}\\s+(?:(${alt(RU.RELATIVE_PERIOD_ADJ_GEN)})\\s+)?(${alt(RU.PERIOD_STEMS_GEN)})${R}`,
+        'gi',
+      ),
+      build: (m, pub) =>
+        relativePeriod(
+          m[1] ? (lookup(RU.RELATIVE_PERIOD_ADJ_GEN, m[1]) ?? 0) : 0,
+          lookup(RU.PERIOD_STEMS_GEN, m[2]!) ?? 'year',
+          pub,
+        ),
+    },
   ];
   return out;
 }
@@ -366,6 +381,7 @@ const RU_GATE_WORDS = [
   ...RU.WEEKDAY_STEMS.map(([p]) => p),
   ...RU.RELATIVE_DAYS.map(([p]) => p),
   ...RU.RELATIVE_PERIOD_ADJ.map(([p]) => p),
+  RU.PERIOD_PART,
 ];
 const EN_GATE_WORDS = [
   ...EN.MONTHS.map(([p]) => p),

@@ -58,6 +58,9 @@ describe('absolute and partial dates', () => {
     expect(one('вчера').past).toBe('2025-11-06');
     expect(one('накануне').past).toBe('2025-11-06');
     expect(one('в прошлом году').past).toBe('2024');
+    expect(one('в конце месяца').future).toBe('2025-11');
+    expect(one('в начале следующего года').future).toBe('2026');
+    expect(one('во второй половине прошлого месяца').past).toBe('2025-10');
     expect(one('next month', 'en').future).toBe('2025-12');
     expect(one('yesterday', 'en').past).toBe('2025-11-06');
   });

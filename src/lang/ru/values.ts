@@ -51,6 +51,28 @@ export const RELATIVE_PERIOD_ADJ: ReadonlyArray<[string, number]> = [
   ['наступающ[еи][мйг]', 1],
 ];
 
+/** The same adjectives in the genitive, after "в начале/конце/середине": "в конце следующего года". */
+export const RELATIVE_PERIOD_ADJ_GEN: ReadonlyArray<[string, number]> = [
+  ['прошлого', -1],
+  ['минувшего', -1],
+  ['предыдущего', -1],
+  ['этого', 0],
+  ['текущего', 0],
+  ['нынешнего', 0],
+  ['следующего', 1],
+  ['будущего', 1],
+  ['наступающего', 1],
+];
+
+/** A part of a period: "в начале", "в конце", "в середине", "в первой половине". */
+export const PERIOD_PART = '(?:начале|конце|середине|(?:первой|второй)\\s+половине)';
+
+/** Periods in the genitive after a part ("в конце месяца", "в начале года"). */
+export const PERIOD_STEMS_GEN: ReadonlyArray<[string, 'year' | 'month']> = [
+  ['года', 'year'],
+  ['месяца', 'month'],
+];
+
 export const PERIOD_STEMS: ReadonlyArray<[string, 'year' | 'month' | 'week']> = [
   ['году', 'year'],
   ['года', 'year'],
