@@ -102,11 +102,36 @@ const cache = new Map<string, TokenForm>();
 const MAX_FORMS = 100_000;
 
 /**
- * The shared record of a token's form (its text, kind and morphology).
+ * Forms by the morph stage's shared reading of their token (`MorphAnnotation.readings`): a token
+ * whose reading was seen before finds its form without hashing its text. Weak, so a reading the
+ * analyzer's cache has dropped takes its entry with it.
+ */
+const byReading = new WeakMap<MorphReading, TokenForm>();
+
+/**
+ * The shared record of a token's form (its text, kind and morphology). `reading`, the morph
+ * stage's shared reading of the token when it has one, only makes the look-up cheaper.
  *
  * @example formOf(doc.tokens[3]!, alternatives[3]).text === doc.tokens[3]!.text // true
  */
-export function formOf(t: Token, alts: readonly MorphReading[] | undefined): TokenForm {
+export function formOf(
+  t: Token,
+  alts: readonly MorphReading[] | undefined,
+  reading?: MorphReading,
+): TokenForm {
+  if (reading !== undefined) {
+    // A reading belongs to one text (MorphAnnotation.readings), so the text needs no comparing;
+    // the morphology still does, so a stage that changed the token since gets the form it has now.
+    const got = byReading.get(reading);
+    if (got !== undefined && got.matches(t, alts)) return got;
+    const f = formByText(t, alts);
+    byReading.set(reading, f);
+    return f;
+  }
+  return formByText(t, alts);
+}
+
+function formByText(t: Token, alts: readonly MorphReading[] | undefined): TokenForm {
   const head = cache.get(t.text);
   for (let f: TokenForm | null | undefined = head; f; f = f.next) if (f.matches(t, alts)) return f;
   const f = new TokenForm(t, alts);
@@ -132,9 +157,11 @@ export function tokenForms(doc: {
   tokens: readonly Token[];
   annotations: ReadonlyMap<string, unknown>;
 }): TokenForm[] {
-  const alts = (doc.annotations.get('morph') as MorphAnnotation | undefined)?.alternatives;
+  const morph = doc.annotations.get('morph') as MorphAnnotation | undefined;
+  const alts = morph?.alternatives;
+  const readings = morph?.readings;
   const toks = doc.tokens;
   const out: TokenForm[] = new Array(toks.length);
-  for (let i = 0; i < toks.length; i++) out[i] = formOf(toks[i]!, alts?.[i]);
+  for (let i = 0; i < toks.length; i++) out[i] = formOf(toks[i]!, alts?.[i], readings?.[i]);
   return out;
 }

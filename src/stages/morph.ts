@@ -17,6 +17,14 @@ import type { StageInstance } from '../pipeline/types.js';
 /** What the stage leaves in `doc.annotations.get('morph')`: other readings per token index. */
 export interface MorphAnnotation {
   alternatives: (readonly MorphReading[] | undefined)[];
+  /**
+   * The Russian analyzer's chosen reading per token index (undefined for other tokens): a frozen
+   * object shared by every token of the same text that got the same reading, and never by tokens
+   * of different texts (the analyzer builds its readings per word form). Later stages may key
+   * per-form data on it instead of hashing the token's text; it says nothing the token's own
+   * fields do not.
+   */
+  readings?: (MorphReading | undefined)[];
 }
 
 /**
@@ -47,14 +55,15 @@ export interface MorphAnalyzers {
  */
 export function annotateMorph(doc: Doc, analyzers: MorphAnalyzers): void {
   const alternatives: (readonly MorphReading[] | undefined)[] = new Array(doc.tokens.length);
+  const readings: (MorphReading | undefined)[] = new Array(doc.tokens.length);
   const ranges = sentenceRanges(doc);
   for (let si = 0; si < ranges.length; si++) {
     const range = ranges[si];
     if (!range) continue;
     const lang = doc.sentences[si]?.lang ?? doc.lang;
-    annotateSentence(doc.tokens, range[0], range[1], lang, analyzers, alternatives);
+    annotateSentence(doc.tokens, range[0], range[1], lang, analyzers, alternatives, readings);
   }
-  doc.annotations.set('morph', { alternatives } satisfies MorphAnnotation);
+  doc.annotations.set('morph', { alternatives, readings } satisfies MorphAnnotation);
 }
 
 /** `[start, end)` token ranges per sentence, from the sentence records or the tokens' own index. */
@@ -86,6 +95,7 @@ function annotateSentence(
   lang: string,
   { ru, en }: MorphAnalyzers,
   alternatives: (readonly MorphReading[] | undefined)[],
+  readings: (MorphReading | undefined)[],
 ): void {
   let initial = true;
   let prev: MorphReading | null = null;
@@ -114,6 +124,7 @@ function annotateSentence(
       ruContext.prev = prev;
       ruContext.nextWord = nextWord && hasCyrillic(nextWord) ? nextWord : null;
       a = ru.analyzeInContext(t.text, ruContext);
+      readings[i] = a;
     } else if (LATIN.test(t.text)) {
       // Latin words in a Russian sentence are names or quoted English: no sentence-initial excuse.
       const sentenceInitial = initial && (lang === 'en' || lang === 'und');
