@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/store.ts [--docs 100000] [--events 1000000] [--workers N] [--stages a,b,c]
  *                          [--data ../shared/data] [--dir DIR] [--keep] [--skip-ingest] [--skip-queries] [--json]
- *                          [--write-only [--prepared FILE]]
+ *                          [--write-only [--prepared FILE]] [--write-results]
  *
  * The articles (bsnlp raw ru, NEREL, factRuEval books) are looped to --docs documents; each copy gets
  * its own URL, so copies are stored (and linked as near-duplicates of the first), not skipped.
@@ -26,13 +26,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { docId } from '../src/doc.js';
 import { tuneRuntime } from '../src/runtime.js';
+import { writeResultsBlock } from '../eval/results.js';
 import { createExtractor } from '../src/store/extractor.js';
 import { ingest } from '../src/store/ingest.js';
 import { pipelineVersion } from '../src/store/prepare.js';
@@ -60,6 +61,7 @@ const { values } = parseArgs({
     'write-only': { type: 'boolean', default: false },
     prepared: { type: 'string' },
     'batch-size': { type: 'string' },
+    'write-results': { type: 'boolean', default: false },
   },
 });
 
@@ -68,7 +70,9 @@ const dataDir = resolve(values.data ?? join(repo, '..', 'shared', 'data'));
 const workDir = values.dir ? resolve(values.dir) : mkdtempSync(join(tmpdir(), 'annalist-bench-store-'));
 mkdirSync(workDir, { recursive: true });
 const report: Record<string, unknown> = { dataDir, workDir };
+const lines: string[] = [];
 const log = (s: string): void => {
+  lines.push(s);
   if (!values.json) console.log(s);
 };
 
@@ -499,5 +503,22 @@ if (!values['skip-queries'] && !values['write-only']) {
 }
 
 if (values.json) console.log(JSON.stringify(report, null, 2));
+if (values['write-results']) {
+  const when = new Date().toISOString().slice(0, 10);
+  const args = process.argv.slice(2).filter((a) => a !== '--write-results');
+  const path = writeResultsBlock(
+    'store',
+    [
+      '## Store benchmark',
+      '',
+      `\`npx tsx bench/store.ts ${args.join(' ')}\` on ${when}, ${cpus().length} cores, Node ${process.version}:`,
+      '',
+      '```',
+      ...lines.filter((l) => !l.startsWith('kept ')),
+      '```',
+    ].join('\n'),
+  );
+  console.error(`bench/store: wrote ${path}`);
+}
 if (!values.keep && !values.dir) rmSync(workDir, { recursive: true, force: true });
 else log(`kept ${workDir}`);

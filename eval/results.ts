@@ -10,8 +10,8 @@ import { REPO_ROOT } from './paths.js';
 import type { SetResult } from './run.js';
 
 export const RESULTS_PATH = join(REPO_ROOT, 'docs', 'RESULTS.md');
-const BENCH_START = '<!-- bench:start -->';
-const BENCH_END = '<!-- bench:end -->';
+/** Generated blocks that the evaluation keeps when it rewrites its part. */
+const BLOCKS = ['bench', 'store'] as const;
 
 /** factRuEval-2016 test F1 (PER, LOC, ORG) published by the Natasha project's NER benchmark. */
 export const FACTRU_ANCHORS = [
@@ -258,27 +258,41 @@ function readExisting(): string {
   return existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : '';
 }
 
-function benchBlock(existing: string): string {
-  const a = existing.indexOf(BENCH_START);
-  const b = existing.indexOf(BENCH_END);
-  return a >= 0 && b > a ? existing.slice(a, b + BENCH_END.length) : '';
+/** A generated block of RESULTS.md between its two markers, or '' when absent. */
+function blockOf(existing: string, name: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = existing.indexOf(start);
+  const b = existing.indexOf(end);
+  return a >= 0 && b > a ? existing.slice(a, b + end.length) : '';
 }
 
-/** Rewrites the evaluation part of RESULTS.md, keeping the benchmark block. */
+/** Rewrites the evaluation part of RESULTS.md, keeping the benchmark blocks. */
 export function writeEvalResults(evalMarkdown: string): string {
-  const bench = benchBlock(readExisting());
+  const existing = readExisting();
+  const kept = BLOCKS.map((n) => blockOf(existing, n)).filter(Boolean);
   mkdirSync(dirname(RESULTS_PATH), { recursive: true });
-  writeFileSync(RESULTS_PATH, evalMarkdown.trimEnd() + '\n' + (bench ? `\n${bench}\n` : ''));
+  writeFileSync(RESULTS_PATH, [evalMarkdown.trimEnd(), ...kept].join('\n\n') + '\n');
+  return RESULTS_PATH;
+}
+
+/**
+ * Replaces (or appends) one generated block of RESULTS.md ("bench": the pipeline benchmark, "store":
+ * the store benchmark), keeping the rest.
+ *
+ * @example writeResultsBlock('store', '## Store\n…')
+ */
+export function writeResultsBlock(name: 'bench' | 'store', markdown: string): string {
+  const existing = readExisting() || '# Results\n';
+  const block = `<!-- ${name}:start -->\n${markdown.trimEnd()}\n<!-- ${name}:end -->`;
+  const old = blockOf(existing, name);
+  const next = old ? existing.replace(old, block) : `${existing.trimEnd()}\n\n${block}\n`;
+  mkdirSync(dirname(RESULTS_PATH), { recursive: true });
+  writeFileSync(RESULTS_PATH, next);
   return RESULTS_PATH;
 }
 
 /** Replaces (or appends) the benchmark block of RESULTS.md, keeping the rest. */
 export function writeBenchResults(benchMarkdown: string): string {
-  const existing = readExisting() || '# Results\n';
-  const block = `${BENCH_START}\n${benchMarkdown.trimEnd()}\n${BENCH_END}`;
-  const old = benchBlock(existing);
-  const next = old ? existing.replace(old, block) : `${existing.trimEnd()}\n\n${block}\n`;
-  mkdirSync(dirname(RESULTS_PATH), { recursive: true });
-  writeFileSync(RESULTS_PATH, next);
-  return RESULTS_PATH;
+  return writeResultsBlock('bench', benchMarkdown);
 }
