@@ -6,6 +6,25 @@
  * `hypothetical` anywhere in the trigger's clause; `expected` and `planned` before the trigger in its
  * clause or the clause it depends on; `reported` anywhere in the sentence.
  */
+
+/** Words for the parties of an event that name people ("лидеры", "президенты", "главы государств"). */
+const PEOPLE_PARTIES = [
+  'лидер',
+  'министр',
+  'оба лидер',
+  'президент двух страна',
+  'глава двух государство',
+  'собеседник',
+  // Plural surface forms, which the singular title ("Глава государства" = the president) never has.
+  'главы государств',
+  'главы правительств',
+  'главы мид',
+  'главы внешнеполитических ведомств',
+  'президенты',
+  'премьер-министры',
+  'премьеры',
+];
+
 export const RU_MODALITY = {
   negation: [
     'не',
@@ -203,25 +222,7 @@ export const RU_MODALITY = {
     'лидер',
   ],
   /** Words for the two parties of the event the text is about ("стороны", "лидеры двух стран"). */
-  parties: [
-    'сторона',
-    'обе сторона',
-    'лидер',
-    'министр',
-    'делегация',
-    'оба лидер',
-    'президент двух страна',
-    'глава двух государство',
-    'собеседник',
-    // Plural surface forms, which the singular title ("Глава государства" = the president) never has.
-    'главы государств',
-    'главы правительств',
-    'главы мид',
-    'главы внешнеполитических ведомств',
-    'президенты',
-    'премьер-министры',
-    'премьеры',
-  ],
+  parties: ['сторона', 'обе сторона', 'делегация', ...PEOPLE_PARTIES],
   /** Verbs that call an event off when they are the predicate of its noun ("визит перенесен"). */
   calledOff: ['отменить', 'перенести', 'отложить', 'сорвать', 'отменять', 'переносить', 'откладывать'],
   /** Verbs of denial: an event noun in what they deny did not happen. */
@@ -229,21 +230,7 @@ export const RU_MODALITY = {
   /** Lemmas of a sentence that states what the deal of the sentence before costs. */
   amountNouns: ['стоимость', 'сумма', 'объем', 'оцениваться', 'обойтись'],
   /** The `parties` words that name people: they stand for the last two people who dealt together. */
-  peopleParties: [
-    'лидер',
-    'министр',
-    'оба лидер',
-    'президент двух страна',
-    'глава двух государство',
-    'собеседник',
-    'главы государств',
-    'главы правительств',
-    'главы мид',
-    'главы внешнеполитических ведомств',
-    'президенты',
-    'премьер-министры',
-    'премьеры',
-  ],
+  peopleParties: PEOPLE_PARTIES,
 };
 
 /** A date right after these words is a deadline, not the event's date. */
