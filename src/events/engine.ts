@@ -1883,7 +1883,9 @@ function findArg(
         k++;
       }
       if (tokens[k]?.pos === 'ADP') break;
-      const chain = chainAt(ctx, k, cl.end, []);
+      // «Переговоры Токаева и Мирзиёева состоялись»: in Russian the members share the genitive, so a
+      // name before the verb is not cut off as its subject; the case filter below drops a real subject.
+      const chain = chainAt(ctx, k, cl.end, [], ctx.lang.code === 'ru');
       // "переговоры Лаврова и Рубио": a two-sided event keeps every coordinated member.
       const first = SYMMETRIC.has(ctx.ruleType) ? chain : chain.slice(0, 1);
       const ids = idsFromChain(ctx, filterCase(ctx, first, { ...spec, cases: ['gent'] }, a, b), spec);

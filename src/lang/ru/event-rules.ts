@@ -529,6 +529,12 @@ export const RU_EVENT_RULES: EventRule[] = [
         target: ['Masoud Pezeshkian'],
         status: 'negated',
       }),
+      ex('Переговоры Токаева и Мирзиёева состоялись в Ташкенте.', {
+        type: 'MEET',
+        source: ['Kassym-Jomart Tokayev'],
+        target: ['Shavkat Mirziyoyev'],
+        status: 'occurred',
+      }),
     ],
   }),
   rule({
